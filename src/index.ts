@@ -1,0 +1,14 @@
+/**
+ * einops for TypeScript: the public API.
+ */
+export { rearrange, reduce, repeat } from './runtime/ops';
+export { parseShape } from './runtime/parseShape';
+export { asNDArray } from './runtime/asNDArray';
+export { applyRecipe, type Reduction } from './runtime/apply';
+export type { Backend, ReductionName } from './runtime/backend';
+export type { AxesLengths } from './runtime/bind';
+export { getBackend, registerBackend } from './runtime/registry';
+export { compileRecipe } from './pattern/compile';
+export { RECIPE_VERSION, type Recipe, type RecipeOp } from './pattern/recipe';
+export { EinopsError } from './errors';
+export { NDArray, tensor, type DType } from './ndarray/index';

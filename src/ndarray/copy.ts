@@ -1,0 +1,235 @@
+import type { TypedArray } from './dtype';
+
+/**
+ * The strided copy kernel: writes the elements of a strided source view, in row-major order,
+ * into a contiguous run of `dst` starting at `dstOffset`. Source strides may be 0 (broadcast)
+ * and are never negative. `src` and `dst` must have the same element width (same dtype).
+ */
+export function copyStrided(
+  src: TypedArray,
+  srcOffset: number,
+  shape: readonly number[],
+  srcStrides: readonly number[],
+  dst: TypedArray,
+  dstOffset: number,
+): void {
+  const dims = mergeDims(shape, srcStrides);
+  if (dims === undefined) return; // no elements
+  const s = asWords(src);
+  const d = asWords(dst);
+  const rank = dims.lens.length;
+  if (rank === 0) {
+    d[dstOffset] = s[srcOffset]!;
+  } else if (rank === 1 && dims.ss[0] === 1) {
+    // The whole view is one contiguous run.
+    d.set(s.subarray(srcOffset, srcOffset + dims.lens[0]!), dstOffset);
+  } else {
+    copyFrom(s, srcOffset, d, dstOffset, dims, 0);
+  }
+}
+
+/**
+ * Copying does not look at values, so every dtype is copied through an unsigned view of the
+ * same element width. Kernels then see at most four array classes, which keeps V8's element
+ * accesses polymorphic (fast) instead of megamorphic, and float bits (NaN payloads) survive.
+ */
+type Words = Uint8Array | Uint16Array | Int32Array | Float64Array;
+
+function asWords(a: TypedArray): Words {
+  switch (a.BYTES_PER_ELEMENT) {
+    case 1:
+      return a.constructor === Uint8Array ? (a as Uint8Array) : new Uint8Array(a.buffer, a.byteOffset, a.length);
+    case 2:
+      return a.constructor === Uint16Array ? (a as Uint16Array) : new Uint16Array(a.buffer, a.byteOffset, a.length);
+    case 4:
+      return a.constructor === Int32Array ? (a as Int32Array) : new Int32Array(a.buffer, a.byteOffset, a.length);
+    default:
+      return a.constructor === Float64Array ? (a as Float64Array) : new Float64Array(a.buffer, a.byteOffset, a.length);
+  }
+}
+
+/** Loop dimensions after simplification, in destination (row-major) order. */
+interface Dims {
+  readonly lens: number[];
+  /** Source strides. */
+  readonly ss: number[];
+  /** Destination strides: row-major over `lens`. */
+  readonly ds: number[];
+  /** For each i, the first axis j >= i worth replicating with copyWithin, or -1. */
+  readonly nextBroadcast: number[];
+}
+
+/** Broadcast blocks smaller than this are cheaper to fill by the plain loop than by copyWithin. */
+const MIN_BROADCAST_BLOCK = 16;
+/** Contiguous runs at least this long are copied with set(subarray()); shorter ones by a loop. */
+const MIN_SET_RUN = 32;
+/** Tile edge for cache-blocked transposes: a 32x32 tile of 8-byte words is 8 KiB per side. */
+const TILE = 32;
+
+/**
+ * Drops length-1 axes and merges each axis into its outer neighbour when the pair is contiguous
+ * in the source (the destination is row-major, so it always is there). Most einops
+ * permutations collapse to rank 2 or 3. Returns undefined when there are no elements.
+ */
+function mergeDims(shape: readonly number[], strides: readonly number[]): Dims | undefined {
+  const lens: number[] = [];
+  const ss: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    const n = shape[i]!;
+    if (n === 0) return undefined;
+    if (n === 1) continue;
+    const stride = strides[i]!;
+    const last = lens.length - 1;
+    if (last >= 0 && ss[last] === stride * n) {
+      lens[last]! *= n;
+      ss[last] = stride;
+    } else {
+      lens.push(n);
+      ss.push(stride);
+    }
+  }
+  const rank = lens.length;
+  const ds = new Array<number>(rank);
+  let block = 1;
+  for (let i = rank - 1; i >= 0; i--) {
+    ds[i] = block;
+    block *= lens[i]!;
+  }
+  const nextBroadcast = new Array<number>(rank + 1).fill(-1);
+  // The innermost axis is never replicated by blocks: a broadcast there is a fill.
+  for (let i = rank - 2; i >= 0; i--) {
+    nextBroadcast[i] = ss[i] === 0 && ds[i]! >= MIN_BROADCAST_BLOCK ? i : nextBroadcast[i + 1]!;
+  }
+  return { lens, ss, ds, nextBroadcast };
+}
+
+/** Copies axes `from`..rank-1 of the view at `so` to the row-major block at `dOff`. */
+function copyFrom(src: Words, so: number, dst: Words, dOff: number, dims: Dims, from: number): void {
+  const b = dims.nextBroadcast[from]!;
+  if (b < 0) {
+    copyPlain(src, so, dst, dOff, dims, from);
+    return;
+  }
+  if (b > from) {
+    // Axes above the broadcast one: recursion is per block of at least MIN_BROADCAST_BLOCK
+    // elements, so the call overhead is amortised.
+    const n = dims.lens[from]!;
+    const sStep = dims.ss[from]!;
+    const dStep = dims.ds[from]!;
+    for (let i = 0; i < n; i++) copyFrom(src, so + i * sStep, dst, dOff + i * dStep, dims, from + 1);
+    return;
+  }
+  // A broadcast axis: write the first block once, then double it with copyWithin.
+  copyFrom(src, so, dst, dOff, dims, from + 1);
+  const block = dims.ds[from]!;
+  const total = block * dims.lens[from]!;
+  for (let done = block; done < total; ) {
+    const n = Math.min(done, total - done);
+    dst.copyWithin(dOff + done, dOff, dOff + n);
+    done += n;
+  }
+}
+
+/**
+ * Copies axes `from`..rank-1 with no block replication: a two-axis inner kernel (rows, or a
+ * cache-blocked tile for transposes) driven by an odometer over the other axes, so no element
+ * index is ever divided.
+ */
+function copyPlain(src: Words, so: number, dst: Words, dOff: number, dims: Dims, from: number): void {
+  const { lens, ss, ds } = dims;
+  const p = lens.length - 1;
+  if (p < from) {
+    dst[dOff] = src[so]!;
+    return;
+  }
+  // The destination is contiguous along p. If the source's densest axis is another one, q,
+  // reading along p would jump through memory: tile over (q, p) instead.
+  let q = -1;
+  const sp = ss[p]!;
+  if (sp > 1) {
+    for (let i = from; i < p; i++) {
+      const s = ss[i]!;
+      if (s !== 0 && s < sp && (q < 0 || s < ss[q]!)) q = i;
+    }
+  }
+  const tiled = q >= 0;
+  const a = tiled ? q : p - 1 >= from ? p - 1 : -1; // the second inner axis, if any
+  const la = a >= 0 ? lens[a]! : 1;
+  const sa = a >= 0 ? ss[a]! : 0;
+  const da = a >= 0 ? ds[a]! : 0;
+  const lp = lens[p]!;
+
+  const outer: number[] = [];
+  for (let i = from; i < p; i++) if (i !== a) outer.push(i);
+  const no = outer.length;
+  let count = 1;
+  for (let j = 0; j < no; j++) count *= lens[outer[j]!]!;
+  const idx = new Array<number>(no).fill(0);
+
+  let s = so;
+  let t = dOff;
+  for (let it = 0; it < count; it++) {
+    if (tiled) copyTile(src, s, la, sa, dst, t, da, lp, sp);
+    else copyRows(src, s, la, sa, dst, t, da, lp, sp);
+    for (let j = no - 1; j >= 0; j--) {
+      const d = outer[j]!;
+      const n = lens[d]!;
+      s += ss[d]!;
+      t += ds[d]!;
+      if (++idx[j]! < n) break;
+      idx[j] = 0;
+      s -= ss[d]! * n;
+      t -= ds[d]! * n;
+    }
+  }
+}
+
+/** `rows` rows of `len` elements; destination rows are contiguous. */
+function copyRows(
+  src: Words,
+  s: number,
+  rows: number,
+  rowStride: number,
+  dst: Words,
+  t: number,
+  dstRowStride: number,
+  len: number,
+  stride: number,
+): void {
+  if (stride === 1 && len >= MIN_SET_RUN) {
+    for (let i = 0; i < rows; i++, s += rowStride, t += dstRowStride) dst.set(src.subarray(s, s + len), t);
+  } else if (stride === 0 && len >= MIN_SET_RUN) {
+    for (let i = 0; i < rows; i++, s += rowStride, t += dstRowStride) dst.fill(src[s]!, t, t + len);
+  } else {
+    for (let i = 0; i < rows; i++, s += rowStride, t += dstRowStride) {
+      for (let j = 0, k = s; j < len; j++, k += stride) dst[t + j] = src[k]!;
+    }
+  }
+}
+
+/**
+ * A transpose-like block: destination contiguous along the columns, source densest along the
+ * rows. TILE x TILE tiles keep both the source lines and the destination lines in cache.
+ */
+function copyTile(
+  src: Words,
+  s: number,
+  rows: number,
+  rowStride: number,
+  dst: Words,
+  t: number,
+  dstRowStride: number,
+  cols: number,
+  colStride: number,
+): void {
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(i0 + TILE, rows);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(j0 + TILE, cols);
+      for (let i = i0; i < i1; i++) {
+        const tRow = t + i * dstRowStride;
+        for (let j = j0, k = s + i * rowStride + j0 * colStride; j < j1; j++, k += colStride) dst[tRow + j] = src[k]!;
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { EinopsError } from '../errors';
+import { copyStrided } from './copy';
+import { allocate } from './dtype';
+import { fromView, viewInfo } from './ndarray';
+import type { NDArray } from './ndarray';
+import { checkedSize, contiguousStrides, formatShape } from './shape';
+
+/**
+ * Stacks arrays of one shape and dtype along a new first axis: one allocation, each input
+ * copied straight from its own layout (views are not materialised first).
+ */
+export function stack(list: readonly NDArray[]): NDArray {
+  const first = list[0];
+  if (first === undefined) throw new EinopsError('stack: cannot stack an empty list of arrays');
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    if (x.dtype !== first.dtype || !sameShape(x.shape, first.shape)) {
+      throw new EinopsError(
+        `stack: array ${i} has shape ${formatShape(x.shape)} and dtype ${x.dtype}, ` +
+          `but array 0 has shape ${formatShape(first.shape)} and dtype ${first.dtype}; all must match`,
+      );
+    }
+  }
+  const shape = [list.length, ...first.shape];
+  const size = checkedSize(shape, () => `stack of ${list.length} arrays`);
+  const out = allocate(first.dtype, size);
+  const step = first.size;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    const { buffer, offset, strides } = viewInfo(x);
+    copyStrided(buffer, offset, x.shape, strides, out, i * step);
+  }
+  return fromView(out, first.dtype, shape, contiguousStrides(shape), 0);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}

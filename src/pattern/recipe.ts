@@ -1,0 +1,33 @@
+/**
+ * The Recipe: a pattern compiled for one op, with no shape in it. Plain JSON, so the
+ * build-time transformer can print it into shipped code and the runtime can take it without
+ * parsing anything (this module has no code beyond constants, the lean runtime imports it).
+ *
+ * Elementary axes are numbered in the order they appear on the left side, then the axes
+ * that appear only on the right (repeat's new axes). Each side is a list of dimensions; a
+ * dimension is the list of elementary axes composed into it (`[]` for `1` or `()`), where
+ * `ELLIPSIS` inside a list stands for all of the ellipsis' axes, and a bare `ELLIPSIS`
+ * (a number, not a list) is the top-level `...`, which becomes as many dimensions as it matches.
+ */
+
+export const RECIPE_VERSION = 1;
+
+/** The id of the ellipsis in a Recipe's dimension lists. */
+export const ELLIPSIS = -1;
+
+export type RecipeOp = 'rearrange' | 'reduce' | 'repeat';
+
+export type RecipeDim = readonly number[] | typeof ELLIPSIS;
+
+export interface Recipe {
+  readonly version: typeof RECIPE_VERSION;
+  readonly op: RecipeOp;
+  /** The pattern as written, for error messages. */
+  readonly pattern: string;
+  /** Elementary axis names; an anonymous axis is named by its length, e.g. `'2'`. */
+  readonly axes: readonly string[];
+  /** Per elementary axis: its length when the pattern fixes it (anonymous axes), else -1. */
+  readonly lengths: readonly number[];
+  readonly left: readonly RecipeDim[];
+  readonly right: readonly RecipeDim[];
+}

@@ -1,0 +1,110 @@
+/**
+ * Runs a Recipe on a tensor (or a list of tensors, stacked on a new first axis): the part of
+ * rearrange, reduce and repeat that is left once the pattern is compiled. This is what the
+ * build-time transformer's output calls, so it imports no parser.
+ */
+import { EinopsError } from '../errors';
+import {
+  writeEmptyListMessage,
+  writeMeanOfIntegersMessage,
+  writeRecipeVersionMessage,
+  writeReductionResultMessage,
+  writeUnknownReductionMessage,
+} from '../pattern/messages';
+import { RECIPE_VERSION, type Recipe } from '../pattern/recipe';
+import { type Backend, REDUCTIONS, type ReductionName } from './backend';
+import type { AxesLengths, Plan } from './bind';
+import { describeShape, inContext } from './context';
+import { getPlan } from './planCache';
+import { getBackend } from './registry';
+
+/** A reduction by name, or a function of the tensor and the axes to reduce (einops' callable). */
+export type Reduction = ReductionName | ((x: any, axes: readonly number[]) => any);
+
+const NO_AXES: AxesLengths = Object.freeze({});
+
+export function opName(recipe: Recipe, reduction: Reduction | undefined): string {
+  if (recipe.op !== 'reduce') return recipe.op;
+  return typeof reduction === 'function' ? 'reduce with a function' : `reduce with "${String(reduction)}"`;
+}
+
+/** Stacks a list input, finds the backend. */
+export function resolveInput(x: unknown): { backend: Backend; tensor: unknown } {
+  if (Array.isArray(x)) {
+    if (x.length === 0) throw new EinopsError(writeEmptyListMessage());
+    const backend = getBackend(x[0]);
+    return { backend, tensor: backend.stack(x) };
+  }
+  return { backend: getBackend(x), tensor: x };
+}
+
+export function describeInput(x: unknown): string {
+  try {
+    if (Array.isArray(x)) {
+      const first = x.length > 0 ? describeShape(getBackend(x[0]).shape(x[0])) : '';
+      return x.length === 0 ? 'input: an empty list' : `input: list of ${x.length} tensors, the first of shape ${first}`;
+    }
+    return `input shape ${describeShape(getBackend(x).shape(x))}`;
+  } catch {
+    return 'input of unsupported type';
+  }
+}
+
+export function checkReduction(reduction: unknown): asserts reduction is Reduction {
+  if (typeof reduction === 'function') return;
+  if (!REDUCTIONS.includes(reduction as ReductionName)) {
+    throw new EinopsError(writeUnknownReductionMessage(String(reduction)));
+  }
+}
+
+export function executePlan(backend: Backend, plan: Plan, x: unknown, reduction: Reduction | undefined): unknown {
+  let tensor = x;
+  if (plan.initShape !== null) tensor = backend.reshape(tensor, plan.initShape);
+  if (plan.reducedAxes.length > 0) {
+    if (typeof reduction === 'function') {
+      const reduced = new Set(plan.reducedAxes);
+      const expected = backend.shape(tensor).filter((_, axis) => !reduced.has(axis));
+      tensor = reduction(tensor, plan.reducedAxes);
+      // A user's function is outside our control: a wrong shape here would be silently wrong later.
+      const actual = backend.isAppropriate(tensor) ? backend.shape(tensor) : undefined;
+      if (actual === undefined || describeShape(actual) !== describeShape(expected)) {
+        const got = actual === undefined ? 'a value that is not a tensor' : describeShape(actual);
+        throw new EinopsError(writeReductionResultMessage(got, describeShape(expected)));
+      }
+    } else {
+      if (reduction === 'mean' && !backend.isFloat(tensor)) {
+        throw new EinopsError(writeMeanOfIntegersMessage(backend.dtype(tensor)));
+      }
+      tensor = backend.reduce(tensor, reduction as ReductionName, plan.reducedAxes);
+    }
+  }
+  if (plan.permutation !== null) tensor = backend.transpose(tensor, plan.permutation);
+  if (plan.addedAxes !== null) tensor = backend.addAxes(tensor, plan.addedRank, plan.addedAxes);
+  if (plan.finalShape !== null) tensor = backend.reshape(tensor, plan.finalShape);
+  return tensor;
+}
+
+/** Applies a compiled recipe; errors come out with the op, pattern and input in them. */
+export function applyRecipe(
+  recipe: Recipe,
+  x: unknown,
+  reduction: Reduction | undefined,
+  axesLengths: AxesLengths = NO_AXES,
+): unknown {
+  try {
+    if (recipe.version !== RECIPE_VERSION) {
+      throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
+    }
+    if (recipe.op === 'reduce') checkReduction(reduction);
+    const { backend, tensor } = resolveInput(x);
+    const plan = getPlan(recipe, backend.shape(tensor), axesLengths);
+    return executePlan(backend, plan, tensor, reduction);
+  } catch (error) {
+    throw inContext(error, {
+      op: opName(recipe, reduction),
+      pattern: recipe.pattern,
+      input: () => describeInput(x),
+      axesLengths,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Puts an error in its place: which op, which pattern, which input. Inner code throws
+ * EinopsErrors that hold only the reason; the op entry points rethrow them with this context,
+ * so every message names the pattern, the shape and the reason.
+ */
+import { EinopsError } from '../errors';
+
+export interface CallDescription {
+  /** e.g. `rearrange`, `reduce with "max"`, `parseShape`. */
+  readonly op: string;
+  readonly pattern: string;
+  /** e.g. `input shape [2, 3]`, computed only when an error is reported. */
+  readonly input: () => string;
+  readonly axesLengths?: Readonly<Record<string, unknown>> | undefined;
+}
+
+const describeAxes = (axes: Readonly<Record<string, unknown>>): string => {
+  const entries = Object.keys(axes).map((name) => `${name}: ${String(axes[name])}`);
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+};
+
+export const describeShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+
+export function inContext(error: unknown, call: CallDescription): unknown {
+  if (!(error instanceof EinopsError) || error.message.startsWith(`${call.op} "`)) return error;
+  const lines = [`${call.op} "${call.pattern}": ${error.message}`];
+  if (error.column !== undefined) {
+    // Point at the column under the pattern, indented to line up with the quote's content.
+    lines.push(`  ${call.pattern}`, `  ${' '.repeat(error.column - 1)}^`);
+  }
+  let input: string;
+  try {
+    input = call.input();
+  } catch {
+    input = 'input of unknown shape';
+  }
+  lines.push(`  ${input}${call.axesLengths === undefined ? '' : `, axes ${describeAxes(call.axesLengths)}`}`);
+  return new EinopsError(lines.join('\n'), { reason: error.reason, ...(error.column === undefined ? {} : { column: error.column }) });
+}

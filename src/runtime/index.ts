@@ -1,0 +1,12 @@
+/**
+ * `einops/runtime`: the lean entry. Applies precompiled Recipes (what the build-time
+ * transformer emits) on any registered backend; carries no pattern parser.
+ */
+export { applyRecipe, type Reduction } from './apply';
+export { asNDArray } from './asNDArray';
+export type { Backend, ReductionName } from './backend';
+export type { AxesLengths } from './bind';
+export { getBackend, registerBackend } from './registry';
+export { RECIPE_VERSION, ELLIPSIS, type Recipe, type RecipeDim, type RecipeOp } from '../pattern/recipe';
+export { EinopsError } from '../errors';
+export { NDArray, tensor, type DType } from '../ndarray/index';

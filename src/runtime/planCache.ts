@@ -1,0 +1,32 @@
+/**
+ * The one cache of bound plans, keyed by (recipe, shape, axes lengths). A recipe is a pure
+ * function of its op and pattern, so those two name it. Only successful binds are stored:
+ * a call that fails leaves the cache as it was.
+ */
+import type { Recipe } from '../pattern/recipe';
+import { type AxesLengths, bindRecipe, type Plan } from './bind';
+import { LruCache } from './lru';
+
+export const PLAN_CACHE_CAPACITY = 1024;
+
+const plans = new LruCache<string, Plan>(PLAN_CACHE_CAPACITY);
+
+function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): string {
+  let key = `${recipe.op}\u0000${recipe.pattern}\u0000${shape.join(',')}`;
+  for (const name in axesLengths) key += `\u0000${name}=${String(axesLengths[name])}`;
+  return key;
+}
+
+export function getPlan(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
+  const key = planKey(recipe, shape, axesLengths);
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    plan = bindRecipe(recipe, shape, axesLengths);
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/** For tests and long-running processes that want the memory back. */
+export const planCacheSize = (): number => plans.size;
+export const clearPlanCache = (): void => plans.clear();

@@ -1,0 +1,28 @@
+/**
+ * Finds the backend for a tensor. The embedded NDArray is always known; other libraries add
+ * theirs with `registerBackend` when their entry (e.g. `einops/tfjs`) is imported.
+ */
+import { EinopsError } from '../errors';
+import { NDArray } from '../ndarray/ndarray';
+import { writeUnsupportedTensorMessage } from '../pattern/messages';
+import type { Backend } from './backend';
+import { ndarrayBackend } from './backends/ndarray';
+
+const backends: Backend[] = [];
+
+export function registerBackend<T>(backend: Backend<T>): void {
+  if (!backends.some((known) => known.name === backend.name)) backends.push(backend as Backend);
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'Array (a list of tensors must hold tensors, not numbers; use tensor() for nested arrays)';
+  if (typeof x === 'object') return (x as object).constructor?.name ?? 'object';
+  return typeof x;
+}
+
+export function getBackend(x: unknown): Backend {
+  if (x instanceof NDArray) return ndarrayBackend as Backend;
+  for (const backend of backends) if (backend.isAppropriate(x)) return backend;
+  throw new EinopsError(writeUnsupportedTensorMessage(describe(x)));
+}

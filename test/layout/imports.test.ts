@@ -1,0 +1,88 @@
+// The folder rules of DESIGN.md, checked: runtime code has no dependencies and no Node
+// built-ins, and each folder imports only what it may.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+interface Import {
+  readonly specifier: string;
+  readonly typeOnly: boolean;
+}
+
+function importsOf(path: string): Import[] {
+  const text = readFileSync(path, 'utf8');
+  const found: Import[] = [];
+  const pattern = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gms;
+  for (const match of text.matchAll(pattern)) {
+    found.push({ specifier: match[3]!, typeOnly: match[2] !== undefined });
+  }
+  for (const match of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    found.push({ specifier: match[1]!, typeOnly: false });
+  }
+  return found;
+}
+
+const folderOf = (path: string): string => relative(root, path).split('/')[0]!;
+
+const files = sourceFiles(root);
+
+// Folders a folder may import values from (types may come from anywhere inside src).
+const allowed: Record<string, readonly string[]> = {
+  'errors.ts': [],
+  'index.ts': ['errors.ts', 'pattern', 'runtime', 'ndarray', 'types'],
+  pattern: ['errors.ts', 'pattern'],
+  ndarray: ['errors.ts', 'ndarray'],
+  runtime: ['errors.ts', 'pattern', 'runtime', 'ndarray'],
+  types: [],
+};
+
+describe('source layout', () => {
+  it('finds the source files', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  for (const file of files) {
+    const name = relative(root, file);
+    it(`${name} imports only relative modules it may use`, () => {
+      for (const { specifier, typeOnly } of importsOf(file)) {
+        // No packages and no Node built-ins: the runtime must run in a browser unchanged.
+        expect(specifier.startsWith('.'), `${name} imports ${specifier}`).toBe(true);
+        if (typeOnly) continue;
+        const target = folderOf(join(file, '..', specifier));
+        const folder = folderOf(file);
+        const may = allowed[folder] ?? [];
+        expect(may.includes(target), `${name} imports ${specifier}`).toBe(true);
+      }
+    });
+  }
+
+  it('the lean runtime entry does not reach the parser', () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const { specifier, typeOnly } of importsOf(file)) {
+        if (typeOnly) continue;
+        let target = join(file, '..', specifier);
+        target = statSync(target, { throwIfNoEntry: false })?.isDirectory() ? join(target, 'index.ts') : `${target}.ts`;
+        visit(target);
+      }
+    };
+    visit(join(root, 'runtime', 'index.ts'));
+    const reached = [...seen].map((file) => relative(root, file));
+    expect(reached).toContain('runtime/apply.ts');
+    for (const parserModule of ['pattern/parse.ts', 'pattern/compile.ts', 'pattern/axisName.ts', 'runtime/ops.ts']) {
+      expect(reached).not.toContain(parserModule);
+    }
+  });
+});
