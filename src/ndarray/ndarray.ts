@@ -35,6 +35,9 @@ export interface ViewInfo<D extends DType = DType> {
 // Only this module holds the token, so NDArray's constructor cannot be called from outside.
 const CONSTRUCT: unique symbol = Symbol('NDArray.construct');
 
+// Assigned by NDArray's static block, which alone can read its private layout.
+let readLayout: <D extends DType>(x: NDArray<readonly number[], D>) => ViewInfo<D>;
+
 /**
  * An n-dimensional array over a typed array: a strided view (buffer, shape, strides, offset),
  * so transposes, most reshapes and broadcasts cost O(1). Create one with `tensor()`.
@@ -160,26 +163,16 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
     return 'NDArray';
   }
 
-  /** @internal */
-  static _view<D extends DType>(
-    buffer: DTypeArrays[D],
-    dtype: D,
-    shape: readonly number[],
-    strides: readonly number[],
-    offset: number,
-  ): NDArray<readonly number[], D> {
-    return new NDArray(CONSTRUCT, buffer, dtype, shape, strides, offset);
-  }
-
-  /** @internal */
-  static _info<D extends DType>(x: NDArray<readonly number[], D>): ViewInfo<D> {
-    return {
+  static {
+    // A static block may read #private fields: this hands viewInfo a reader without putting
+    // any layout accessor on the public class.
+    readLayout = (x) => ({
       buffer: x.#buffer,
       shape: x.shape,
       strides: x.#strides,
       offset: x.#offset,
       contiguous: x.#contiguous,
-    };
+    });
   }
 }
 
@@ -195,12 +188,12 @@ export function fromView<D extends DType>(
   offset: number,
 ): NDArray<readonly number[], D> {
   checkLayout(buffer, shape, strides, offset);
-  return NDArray._view(buffer, dtype, shape, strides, offset);
+  return new NDArray(CONSTRUCT, buffer, dtype, shape, strides, offset);
 }
 
 /** The layout of a tensor, for kernels and the backend. */
 export function viewInfo<D extends DType>(x: NDArray<readonly number[], D>): ViewInfo<D> {
-  return NDArray._info(x);
+  return readLayout(x);
 }
 
 function checkLayout(buffer: TypedArray, shape: readonly number[], strides: readonly number[], offset: number): void {

@@ -48,7 +48,8 @@ export function reduce(x: NDArray, op: ReduceOp, axes: readonly number[]): NDArr
   const outSize = checkedSize(outShape, () => `reduce ${op}`);
   let count = 1;
   for (const a of axes) count *= x.shape[a]!;
-  if (count === 0 && (op === 'min' || op === 'max') && outSize > 0) {
+  // numpy raises whenever a reduced axis is empty, even if the result has no elements.
+  if (count === 0 && (op === 'min' || op === 'max')) {
     throw new EinopsError(
       `reduce: ${op} over zero elements (axes ${formatShape(axes)} of shape ${formatShape(x.shape)}) has no value`,
     );
@@ -107,9 +108,8 @@ function planLoops(
     const os = reduced[i] ? 0 : outStrides[k++]!;
     if (shape[i] !== 1) axes.push({ len: shape[i]!, ss: strides[i]!, os });
   }
-  // A kept broadcast (stride-0) axis goes outermost: inside, it would only make the inner
-  // loop write output rows without reading new memory. A reduced one stays innermost, where
-  // the loop re-reads one cached value.
+  // A kept broadcast (stride-0) axis goes outermost, so the inner loops still walk the
+  // source's memory. A reduced one sorts innermost, where the loop re-reads one cached value.
   const key = (a: { ss: number; os: number }): number => (a.ss === 0 && a.os !== 0 ? Infinity : a.ss);
   axes.sort((a, b) => (key(a) === key(b) ? b.os - a.os : key(a) > key(b) ? -1 : 1));
   const lens: number[] = [];
@@ -135,26 +135,35 @@ function planLoops(
   return { lens, srcStrides, outStrides: outs };
 }
 
-/** Drives the innermost loop with an odometer over the outer ones (no index division). */
+/**
+ * Runs the two innermost loops in one kernel call (so short inner rows, as in 2x2 pooling,
+ * do not pay a call each) and drives the outer loops with an odometer (no index division).
+ */
 function runLoops(op: ReduceOp, src: TypedArray, offset: number, acc: Float64Array, loops: Loops): void {
   const { lens, srcStrides, outStrides } = loops;
-  const inner = lens.length - 1;
-  if (inner < 0) {
-    acc[0] = combine(op, acc[0]!, src[offset]!);
+  const b = lens.length - 1;
+  if (b < 0) {
+    // A single element.
+    reduceInner(op, src, offset, 1, 0, 1, 0, acc, 0, 0);
     return;
   }
-  const n = lens[inner]!;
-  const ss = srcStrides[inner]!;
-  const os = outStrides[inner]!;
+  const a = b - 1;
+  const nb = lens[b]!;
+  const sb = srcStrides[b]!;
+  const ob = outStrides[b]!;
+  const na = a >= 0 ? lens[a]! : 1;
+  const sa = a >= 0 ? srcStrides[a]! : 0;
+  const oa = a >= 0 ? outStrides[a]! : 0;
+  const nOuter = Math.max(a, 0);
   let count = 1;
-  for (let d = 0; d < inner; d++) count *= lens[d]!;
-  const idx = new Array<number>(inner).fill(0);
+  for (let d = 0; d < nOuter; d++) count *= lens[d]!;
+  const idx = new Array<number>(nOuter).fill(0);
   let s = offset;
   let o = 0;
   for (let it = 0; it < count; it++) {
-    if (os === 0) acc[o] = combine(op, acc[o]!, reduceRow(op, src, s, ss, n));
-    else combineRow(op, acc, o, os, src, s, ss, n);
-    for (let d = inner - 1; d >= 0; d--) {
+    if (ob === 0) reduceInner(op, src, s, na, sa, nb, sb, acc, o, oa);
+    else accumulateInner(op, src, s, na, sa, nb, sb, acc, o, oa, ob);
+    for (let d = nOuter - 1; d >= 0; d--) {
       const len = lens[d]!;
       s += srcStrides[d]!;
       o += outStrides[d]!;
@@ -166,96 +175,146 @@ function runLoops(op: ReduceOp, src: TypedArray, offset: number, acc: Float64Arr
   }
 }
 
-function combine(op: ReduceOp, a: number, b: number): number {
-  switch (op) {
-    case 'sum':
-    case 'mean':
-      return a + b;
-    case 'prod':
-      return a * b;
-    case 'any':
-      return a !== 0 || b !== 0 ? 1 : 0;
-    case 'all':
-      return a !== 0 && b !== 0 ? 1 : 0;
-    // NaN wins, as in numpy.
-    case 'min':
-      return b < a || b !== b ? b : a;
-    case 'max':
-      return b > a || b !== b ? b : a;
-  }
-}
-
-/** Reduces n elements at stride ss starting at s. */
-function reduceRow(op: ReduceOp, src: TypedArray, s: number, ss: number, n: number): number {
-  let r = IDENTITY[op];
-  // Counted loops: with a broadcast axis ss is 0, so an end address would equal the start.
-  switch (op) {
-    case 'sum':
-    case 'mean':
-      for (let j = 0, k = s; j < n; j++, k += ss) r += src[k]!;
-      return r;
-    case 'prod':
-      for (let j = 0, k = s; j < n; j++, k += ss) r *= src[k]!;
-      return r;
-    case 'any':
-      for (let j = 0, k = s; j < n; j++, k += ss) if (src[k] !== 0) return 1;
-      return 0;
-    case 'all':
-      for (let j = 0, k = s; j < n; j++, k += ss) if (src[k] === 0) return 0;
-      return 1;
-    case 'min':
-      for (let j = 0, k = s; j < n; j++, k += ss) {
-        const v = src[k]!;
-        if (v < r) r = v;
-        else if (v !== v) return v;
-      }
-      return r;
-    case 'max':
-      for (let j = 0, k = s; j < n; j++, k += ss) {
-        const v = src[k]!;
-        if (v > r) r = v;
-        else if (v !== v) return v;
-      }
-      return r;
-  }
-}
-
-/** acc[o + j*os] = acc[o + j*os] (op) src[s + j*ss] for j < n: the row-wise accumulation. */
-function combineRow(
+/**
+ * The innermost loop is a reduced axis: for each of `na` rows, reduce its `nb` elements in a
+ * register, then fold that into acc[o]. (`oa` is 0 when the rows are reduced too.)
+ * Counted loops throughout: a broadcast axis has stride 0, so end addresses would not work.
+ */
+function reduceInner(
   op: ReduceOp,
-  acc: Float64Array,
-  o: number,
-  os: number,
   src: TypedArray,
   s: number,
-  ss: number,
-  n: number,
+  na: number,
+  sa: number,
+  nb: number,
+  sb: number,
+  acc: Float64Array,
+  o: number,
+  oa: number,
 ): void {
-  const end = o + n * os; // os is never 0 here: the axis is kept
   switch (op) {
     case 'sum':
     case 'mean':
-      for (let j = o, k = s; j !== end; j += os, k += ss) acc[j]! += src[k]!;
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        let r = 0;
+        for (let j = 0, k = s; j < nb; j++, k += sb) r += src[k]!;
+        acc[o]! += r;
+      }
       return;
     case 'prod':
-      for (let j = o, k = s; j !== end; j += os, k += ss) acc[j]! *= src[k]!;
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        let r = 1;
+        for (let j = 0, k = s; j < nb; j++, k += sb) r *= src[k]!;
+        acc[o]! *= r;
+      }
       return;
     case 'any':
-      for (let j = o, k = s; j !== end; j += os, k += ss) if (src[k] !== 0) acc[j] = 1;
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        if (acc[o] !== 0) continue;
+        for (let j = 0, k = s; j < nb; j++, k += sb) {
+          if (src[k] !== 0) {
+            acc[o] = 1;
+            break;
+          }
+        }
+      }
       return;
     case 'all':
-      for (let j = o, k = s; j !== end; j += os, k += ss) if (src[k] === 0) acc[j] = 0;
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        if (acc[o] === 0) continue;
+        for (let j = 0, k = s; j < nb; j++, k += sb) {
+          if (src[k] === 0) {
+            acc[o] = 0;
+            break;
+          }
+        }
+      }
       return;
+    // NaN wins, as in numpy: it ends the row, and no comparison can replace it afterwards.
     case 'min':
-      for (let j = o, k = s; j !== end; j += os, k += ss) {
-        const v = src[k]!;
-        if (v < acc[j]! || v !== v) acc[j] = v;
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        let r = acc[o]!;
+        for (let j = 0, k = s; j < nb; j++, k += sb) {
+          const v = src[k]!;
+          if (v < r) r = v;
+          else if (v !== v) {
+            r = v;
+            break;
+          }
+        }
+        acc[o] = r;
       }
       return;
     case 'max':
-      for (let j = o, k = s; j !== end; j += os, k += ss) {
-        const v = src[k]!;
-        if (v > acc[j]! || v !== v) acc[j] = v;
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        let r = acc[o]!;
+        for (let j = 0, k = s; j < nb; j++, k += sb) {
+          const v = src[k]!;
+          if (v > r) r = v;
+          else if (v !== v) {
+            r = v;
+            break;
+          }
+        }
+        acc[o] = r;
+      }
+      return;
+  }
+}
+
+/**
+ * The innermost loop is a kept axis: acc[o + i*oa + j*ob] (op)= src[s + i*sa + j*sb], a
+ * whole output row at a time (`oa` is 0 when the rows are a reduced axis).
+ */
+function accumulateInner(
+  op: ReduceOp,
+  src: TypedArray,
+  s: number,
+  na: number,
+  sa: number,
+  nb: number,
+  sb: number,
+  acc: Float64Array,
+  o: number,
+  oa: number,
+  ob: number,
+): void {
+  switch (op) {
+    case 'sum':
+    case 'mean':
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) acc[t]! += src[k]!;
+      }
+      return;
+    case 'prod':
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) acc[t]! *= src[k]!;
+      }
+      return;
+    case 'any':
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) if (src[k] !== 0) acc[t] = 1;
+      }
+      return;
+    case 'all':
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) if (src[k] === 0) acc[t] = 0;
+      }
+      return;
+    case 'min':
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) {
+          const v = src[k]!;
+          if (v < acc[t]! || v !== v) acc[t] = v;
+        }
+      }
+      return;
+    case 'max':
+      for (let i = 0; i < na; i++, s += sa, o += oa) {
+        for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) {
+          const v = src[k]!;
+          if (v > acc[t]! || v !== v) acc[t] = v;
+        }
       }
       return;
   }

@@ -20,13 +20,16 @@ export function checkedSize(shape: readonly number[], context: () => string): nu
   let size = 1;
   for (let i = 0; i < shape.length; i++) {
     const d = shape[i];
-    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) {
+    // Integers past 2^53 are still integers: they fail the size limit below, with its message.
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
       throw new EinopsError(
         `${context()}: invalid shape ${formatShape(shape)}: dimension ${i} is ${String(d)}, expected a non-negative integer`,
       );
     }
     size *= d;
   }
+  // Infinity * 0 would be NaN: an empty shape is empty however large its other dims.
+  if (shape.includes(0)) return 0;
   if (size > MAX_ELEMENTS) {
     // Past 2^53 the float product is inexact; the message should state the true count.
     const exact = Number.isSafeInteger(size) ? String(size) : String(shape.reduce((p, d) => p * BigInt(d), 1n));

@@ -115,6 +115,9 @@ export const writeUnusedAxisLengthMessage = (name: string): string =>
 export const writeInvalidAxisLengthMessage = (name: string, value: string): string =>
   `axis length ${name} must be a non-negative integer, got ${value}`;
 
+export const writeAxesObjectMessage = (type: string): string =>
+  `axes lengths must be an object such as { h: 2 }, got ${type}`;
+
 export const writeAxisLengthNameMessage = (name: string): string =>
   `"${name}" in the axes lengths is not a valid axis name`;
 

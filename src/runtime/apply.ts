@@ -13,7 +13,7 @@ import {
 } from '../pattern/messages';
 import { RECIPE_VERSION, type Recipe } from '../pattern/recipe';
 import { type Backend, REDUCTIONS, type ReductionName } from './backend';
-import type { AxesLengths, Plan } from './bind';
+import { type AxesLengths, checkAxesObject, type Plan } from './bind';
 import { describeShape, inContext } from './context';
 import { getPlan } from './planCache';
 import { getBackend } from './registry';
@@ -96,6 +96,7 @@ export function applyRecipe(
       throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
     }
     if (recipe.op === 'reduce') checkReduction(reduction);
+    checkAxesObject(axesLengths);
     const { backend, tensor } = resolveInput(x);
     const plan = getPlan(recipe, backend.shape(tensor), axesLengths);
     return executePlan(backend, plan, tensor, reduction);

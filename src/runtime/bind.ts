@@ -16,6 +16,7 @@ import {
   writeRepeatNeedsLengthMessage,
   writeUnusedAxisLengthMessage,
   writeAxisLengthNameMessage,
+  writeAxesObjectMessage,
 } from '../pattern/messages';
 import { ELLIPSIS, type Recipe } from '../pattern/recipe';
 import { checkedSize } from '../ndarray/index';
@@ -47,11 +48,20 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
 
 const product = (values: readonly number[]): number => values.reduce((acc, value) => acc * value, 1);
 
+/** Rejects null, arrays and primitives: they would otherwise read as "no lengths given". */
+export function checkAxesObject(axesLengths: unknown): asserts axesLengths is AxesLengths {
+  if (typeof axesLengths !== 'object' || axesLengths === null || Array.isArray(axesLengths)) {
+    const type = axesLengths === null ? 'null' : Array.isArray(axesLengths) ? 'an array' : typeof axesLengths;
+    throw new EinopsError(writeAxesObjectMessage(type));
+  }
+}
+
 export function bindRecipe(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
   const { axes, left, right } = recipe;
 
   // Lengths of the recipe's elementary axes: fixed by the pattern, given, or inferred below.
   const lengths = recipe.lengths.slice();
+  checkAxesObject(axesLengths);
   for (const name of Object.keys(axesLengths)) {
     const value = axesLengths[name];
     const id = axes.indexOf(name);

@@ -15,6 +15,7 @@ export interface CallDescription {
 }
 
 const describeAxes = (axes: Readonly<Record<string, unknown>>): string => {
+  if (typeof axes !== 'object' || axes === null) return String(axes);
   const entries = Object.keys(axes).map((name) => `${name}: ${String(axes[name])}`);
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 };

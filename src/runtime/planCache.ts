@@ -11,14 +11,21 @@ export const PLAN_CACHE_CAPACITY = 1024;
 
 const plans = new LruCache<string, Plan>(PLAN_CACHE_CAPACITY);
 
-function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): string {
+/** The cache key, or undefined when a length is not a number (then bind rejects it, uncached). */
+function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): string | undefined {
   let key = `${recipe.op}\u0000${recipe.pattern}\u0000${shape.join(',')}`;
-  for (const name in axesLengths) key += `\u0000${name}=${String(axesLengths[name])}`;
+  for (const name in axesLengths) {
+    const value = axesLengths[name];
+    // '2' and [2] print like 2: they must not find the plan that 2 made.
+    if (typeof value !== 'number') return undefined;
+    key += `\u0000${name}=${value}`;
+  }
   return key;
 }
 
 export function getPlan(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
   const key = planKey(recipe, shape, axesLengths);
+  if (key === undefined) return bindRecipe(recipe, shape, axesLengths);
   let plan = plans.get(key);
   if (plan === undefined) {
     plan = bindRecipe(recipe, shape, axesLengths);

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: the tutorial workload on float32 [10, 32, 100, 200] (25.6 MB) and the cost
+ * of one cached call on a tiny tensor, on the embedded NDArray, next to the memcpy floor
+ * (one TypedArray.set of the same bytes). Prints a table and writes bench/results.json.
+ *
+ * Figures are medians over repeated runs in this one process; compare ratios within a run,
+ * not absolute times across machines.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type NDArray, rearrange, reduce, repeat, tensor } from '../src/index';
+
+interface Result {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly runs: number;
+}
+
+/** Median wall time of `run`, repeated until ~`budgetMs` is spent (at least `minRuns` times). */
+function measure(name: string, run: () => unknown, budgetMs = 1500, minRuns = 5): Result {
+  run(); // warm-up: JIT and caches
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < minRuns || performance.now() - start < budgetMs) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+    if (times.length >= 10_000) break;
+  }
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)]!, runs: times.length };
+}
+
+/** Per-call time of a fast op: time a batch of calls so the timer's resolution does not matter. */
+function measurePerCall(name: string, run: () => unknown, callsPerBatch = 10_000): Result {
+  const batch = (): void => {
+    for (let i = 0; i < callsPerBatch; i++) run();
+  };
+  const result = measure(name, batch, 1500, 7);
+  return { name, medianMs: result.medianMs / callsPerBatch, runs: result.runs * callsPerBatch };
+}
+
+const shape = [10, 32, 100, 200] as const;
+const size = shape.reduce((a, b) => a * b, 1);
+const data = new Float32Array(size);
+for (let i = 0; i < size; i++) data[i] = Math.sin(i);
+const x = tensor(data, shape);
+const list = [...x];
+const target = new Float32Array(size);
+// Forces the lazy view to be written out, as a consumer reading the result would.
+const materialise = (y: NDArray): number => y.data.length;
+
+const results: Result[] = [
+  measure('memcpy floor: Float32Array.set of 25.6 MB', () => target.set(data)),
+  measure("transpose 'b c h w -> b h w c' (materialised)", () => materialise(rearrange(x, 'b c h w -> b h w c'))),
+  measure('space-to-depth (materialised)', () =>
+    materialise(rearrange(x, 'b c (h h1) (w w1) -> b (h1 w1 c) h w', { h1: 2, w1: 2 })),
+  ),
+  measure("2×2 max pool 'b c (h 2) (w 2) -> b c h w'", () => materialise(reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max'))),
+  measure("global mean 'b c h w -> b c'", () => materialise(reduce(x, 'b c h w -> b c', 'mean'))),
+  measure("sum over batch 'b c h w -> c h w'", () => materialise(reduce(x, 'b c h w -> c h w', 'sum'))),
+  measure("2× upsample 'b c h w -> b c (h 2) (w 2)' (materialised)", () =>
+    materialise(repeat(x, 'b c h w -> b c (h h2) (w w2)', { h2: 2, w2: 2 })),
+  ),
+  measure('stack a list of 10 [32, 100, 200]', () => materialise(rearrange(list, 'b c h w -> b c h w'))),
+];
+
+const tiny = tensor(new Float32Array(24), [2, 3, 4]);
+results.push(measurePerCall("cached call: rearrange [2, 3, 4] 'a b c -> c a b'", () => rearrange(tiny, 'a b c -> c a b')));
+results.push(measurePerCall("cached call: reduce [2, 3, 4] 'a b c -> a', sum", () => reduce(tiny, 'a b c -> a', 'sum')));
+
+const floor = results[0]!.medianMs;
+console.log(`einops bench — Node ${process.version}, float32 [${shape.join(', ')}]\n`);
+console.log(`${'operation'.padEnd(62)}${'median'.padStart(12)}${'× memcpy'.padStart(10)}`);
+for (const { name, medianMs } of results) {
+  const time = medianMs >= 0.1 ? `${medianMs.toFixed(2)} ms` : `${(medianMs * 1000).toFixed(3)} µs`;
+  const ratio = medianMs >= 0.1 ? (medianMs / floor).toFixed(2) : '';
+  console.log(`${name.padEnd(62)}${time.padStart(12)}${ratio.padStart(10)}`);
+}
+
+const file = join(import.meta.dirname, 'results.json');
+writeFileSync(file, `${JSON.stringify({ node: process.version, shape, results }, null, 2)}\n`);
+console.log(`\nwrote ${file}`);

@@ -1,0 +1,13 @@
+/**
+ * The type-level pattern compiler: shapes of results and pattern errors at compile time.
+ * Types only; nothing here is emitted.
+ */
+export type { Product } from './arithmetic';
+export type { AxesLengths } from './bind';
+export type { CheckRecipe, RecipeOp } from './compile';
+export type * from './messages';
+export type { EinopsErrorMessage, OpName, OpShape, RearrangeShape, ReduceShape, RepeatShape, ReductionName } from './ops';
+export type { Axis, CompositionDim, Dim, Ellipsis, Expression, ParseExpression, ParsePattern, Pattern } from './parse';
+export type { ParseShapeResult } from './parseShape';
+export type { InputShape, TensorTypeEntry, TensorTypes } from './registry';
+export type { OpAnalysis, ParseShapeOf, PatternParameter, RearrangeResult, ReduceAnalysis, ReduceResult, ReductionFunction, ReductionParameter, RepeatResult, TensorOf, } from './signatures';

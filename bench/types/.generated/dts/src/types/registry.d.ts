@@ -1,0 +1,59 @@
+/**
+ * The tensor types the shape checker knows, and how to read and rebuild each. A tensor library
+ * joins by module augmentation: one entry that is a TensorTypeEntry when X is that library's
+ * tensor type and never otherwise. The type parameters must be written exactly as here:
+ *
+ *   declare module 'einops' {
+ *     interface TensorTypes<X, S extends readonly number[]> {
+ *       tfjs: X extends tf.Tensor<tf.Rank> ? {
+ *         shape: ...;            // X's shape as a tuple, or number[]
+ *         dtype: ...;            // X's dtype name
+ *         isFloat: ...;          // whether mean may reduce it: true, false, or boolean when unknown
+ *         withShape: ...;        // X's type with shape S
+ *         reduced: { ... };      // per reduction name, the result's type with shape S
+ *       } : never;
+ *     }
+ *   }
+ */
+import type { DType } from '../ndarray/dtype';
+import type { NDArray } from '../ndarray/ndarray';
+import type { ReductionName } from './ops';
+export interface TensorTypeEntry {
+    readonly shape: readonly number[];
+    readonly dtype: string;
+    readonly isFloat: boolean;
+    readonly withShape: unknown;
+    readonly reduced: {
+        readonly [R in ReductionName]: unknown;
+    };
+}
+type FloatDType = 'float32' | 'float64';
+/** reducedDType of ndarray/reduce.ts: any/all give bool, sum/prod of integers float64. */
+interface ReducedNDArray<S extends readonly number[], D extends DType> {
+    readonly min: NDArray<S, D>;
+    readonly max: NDArray<S, D>;
+    readonly mean: NDArray<S, D>;
+    readonly sum: NDArray<S, D extends FloatDType ? D : 'float64'>;
+    readonly prod: NDArray<S, D extends FloatDType ? D : 'float64'>;
+    readonly any: NDArray<S, 'bool'>;
+    readonly all: NDArray<S, 'bool'>;
+}
+export interface TensorTypes<X, S extends readonly number[]> {
+    ndarray: X extends NDArray<infer Shape, infer D> ? {
+        shape: Shape;
+        dtype: D;
+        isFloat: D extends FloatDType ? true : DType extends D ? boolean : false;
+        withShape: NDArray<S, D>;
+        reduced: ReducedNDArray<S, D>;
+    } : never;
+}
+type EntryOf<X, S extends readonly number[] = []> = TensorTypes<X, S>[keyof TensorTypes<X, S>];
+/** A tensor, or a list of them (stacked on a new first axis, as einops does with lists). */
+type TensorOf<X> = X extends readonly unknown[] ? X[number] : X;
+/** The shape of an op's input: a list adds its length (`number` for an array) in front. */
+export type InputShape<X> = X extends readonly unknown[] ? [X['length'], ...EntryOf<X[number]>['shape']] : EntryOf<X>['shape'];
+/** The registry's entry for an op's input, with the result shape S. */
+export type InputEntry<X, S extends readonly number[]> = EntryOf<TensorOf<X>, S>;
+/** Whether the registry knows X (or X's elements). */
+export type IsKnownTensor<X> = [EntryOf<TensorOf<X>>] extends [never] ? false : true;
+export {};

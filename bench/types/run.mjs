@@ -1,0 +1,193 @@
+// Type-check budget of the ops' signatures: instantiations and check time per call, measured with
+// `tsc --extendedDiagnostics` on generated files of typical calls, under TypeScript 5.9 (tsd's),
+// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--module path/to/einops/types] [--json]
+//
+// Three files share one prelude (the imports and N declared tensors): the prelude alone (the
+// baseline), the prelude with one call (the first call's cost) and with N calls (per call).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args[i + 1];
+};
+const count = Number(option('--calls', '100'));
+const out = join(root, 'bench/types/.generated');
+mkdirSync(out, { recursive: true });
+
+// The module that declares rearrange, reduce, repeat and NDArray with their types, compiled to
+// declarations first, so the calls are checked as a consumer's would be (skipLibCheck).
+const source = resolve(root, option('--module', 'test-d/einops.ts'));
+const declarations = join(out, 'dts');
+const declarationConfig = join(out, 'tsconfig.declarations.json');
+writeFileSync(
+  declarationConfig,
+  JSON.stringify({
+    compilerOptions: {
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: declarations,
+      rootDir: root,
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      strict: true,
+      skipLibCheck: true,
+      types: [],
+    },
+    files: [source],
+  }),
+);
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', declarationConfig], { encoding: 'utf8' });
+} catch (error) {
+  // Declarations are written even when some source does not type-check; say so and go on.
+  console.warn(`(declarations emitted with errors)\n${error.stdout}`);
+}
+const module = join(declarations, relative(root, source)).replace(/\.ts$/, '.d.ts');
+
+// A seeded generator, so every run measures the same calls.
+let seed = 0x2545f491;
+const random = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 2 ** 32;
+};
+const pick = (items) => items[Math.floor(random() * items.length)];
+const shuffle = (items) => {
+  const a = items.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+};
+const NAMES = ['b', 'c', 'h', 'w', 't', 'd', 'k', 'g'];
+const LENGTHS = [2, 3, 4, 8, 10, 12, 16, 24, 32, 48, 64, 100, 128, 200, 224, 256, 512];
+const EVEN = LENGTHS.filter((n) => n % 2 === 0);
+
+// Each maker returns [shape, call text with X for the tensor].
+const makers = [
+  function permute() {
+    const rank = 4 + Math.floor(random() * 3);
+    const names = NAMES.slice(0, rank);
+    const shape = names.map(() => pick(LENGTHS));
+    return [shape, `rearrange(X, '${names.join(' ')} -> ${shuffle(names).join(' ')}')`];
+  },
+  function merge() {
+    const rank = 4 + Math.floor(random() * 2);
+    const names = NAMES.slice(0, rank);
+    const shape = names.map(() => pick(LENGTHS));
+    const [first, ...rest] = shuffle(names);
+    const cut = 1 + Math.floor(random() * (rest.length - 1));
+    return [shape, `rearrange(X, '${names.join(' ')} -> ${first} (${rest.slice(0, cut).join(' ')}) ${rest.slice(cut).join(' ')}')`];
+  },
+  function split() {
+    const shape = [pick(LENGTHS), pick(EVEN) * 2, pick(EVEN), pick(EVEN)];
+    return [shape, `rearrange(X, 'b (c g) h w -> b g c h w', { g: 2 })`];
+  },
+  function spaceToDepth() {
+    const shape = [pick(LENGTHS), pick(LENGTHS), pick(EVEN), pick(EVEN)];
+    return [shape, `rearrange(X, 'b c (h h1) (w w1) -> b (h1 w1 c) h w', { h1: 2, w1: 2 })`];
+  },
+  function pool() {
+    const shape = [pick(LENGTHS), pick(LENGTHS), pick(EVEN), pick(EVEN)];
+    return [shape, `reduce(X, 'b c (h 2) (w 2) -> b c h w', '${pick(['max', 'mean', 'min'])}')`];
+  },
+  function reduceAxes() {
+    const names = NAMES.slice(0, 4 + Math.floor(random() * 2));
+    const shape = names.map(() => pick(LENGTHS));
+    const kept = shuffle(names).slice(0, 2);
+    return [shape, `reduce(X, '${names.join(' ')} -> ${names.filter((n) => kept.includes(n)).join(' ')}', '${pick(['sum', 'mean', 'max'])}')`];
+  },
+  function repeatNew() {
+    const shape = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [shape, `repeat(X, 'h w c -> h w c k', { k: ${pick(LENGTHS)} })`];
+  },
+  function upsample() {
+    const shape = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [shape, `repeat(X, 'b c h w -> b c (h 2) (w 2)')`];
+  },
+  function ellipsis() {
+    const shape = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [shape, `rearrange(X, 'b ... c -> b c ...')`];
+  },
+];
+
+const calls = Array.from({ length: count }, (_, i) => {
+  const [shape, call] = makers[i % makers.length]();
+  return { shape, call };
+});
+const importPath = relative(out, module).replace(/\.d\.ts$/, '').replace(/\\/g, '/');
+const prelude = [
+  `import { rearrange, reduce, repeat, type NDArray } from '${importPath.startsWith('.') ? importPath : `./${importPath}`}';`,
+  ...calls.map(({ shape }, i) => `declare const x${i}: NDArray<[${shape.join(', ')}], 'float32'>;`),
+].join('\n');
+const files = {
+  baseline: prelude,
+  first: `${prelude}\nexport const y0 = ${calls[0].call.replace('X', 'x0')};`,
+  calls: `${prelude}\n${calls.map(({ call }, i) => `export const y${i} = ${call.replace('X', `x${i}`)};`).join('\n')}`,
+};
+const compilerOptions = {
+  noEmit: true,
+  strict: true,
+  skipLibCheck: true,
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  types: [],
+};
+for (const [name, text] of Object.entries(files)) {
+  writeFileSync(join(out, `${name}.ts`), `${text}\n`);
+  writeFileSync(join(out, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: [`${name}.ts`] }, null, 2));
+}
+
+const compilers = {
+  '5.9': join(root, 'node_modules/@tsd/typescript/typescript/bin/tsc'),
+  '6': join(root, 'node_modules/typescript/bin/tsc'),
+  '7': join(root, 'node_modules/typescript7/bin/tsc'),
+};
+function measure(tsc, name) {
+  let text;
+  try {
+    text = execFileSync(process.execPath, [tsc, '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'], { encoding: 'utf8' });
+  } catch (error) {
+    throw new Error(`${name}.ts does not compile:\n${error.stdout}`);
+  }
+  const number = (label) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(text)?.[1]);
+  return { instantiations: number('Instantiations'), check: number('Check time') };
+}
+
+// --quick: one run each, under the given versions only (e.g. --quick 7,6).
+const quick = option('--quick', undefined);
+const versions = quick === undefined ? Object.keys(compilers) : quick.split(',');
+const report = {};
+for (const version of versions) {
+  const tsc = compilers[version];
+  // Check time is noisy: take the best of three runs of each file.
+  const best = (name) => {
+    const runs = (quick === undefined ? [0, 1, 2] : [0]).map(() => measure(tsc, name));
+    return { instantiations: runs[0].instantiations, check: Math.min(...runs.map((r) => r.check)) };
+  };
+  const [baseline, first, all] = ['baseline', 'first', 'calls'].map(best);
+  report[version] = {
+    instantiationsPerCall: Math.round((all.instantiations - baseline.instantiations) / count),
+    firstCallInstantiations: first.instantiations - baseline.instantiations,
+    checkMsPerCall: Number((((all.check - baseline.check) * 1000) / count).toFixed(3)),
+  };
+}
+if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
+else {
+  console.log(`${count} typical calls on as many tensors, against the declarations of ${relative(root, source)}`);
+  for (const [version, r] of Object.entries(report)) {
+    console.log(
+      `TypeScript ${version.padEnd(3)}  ${String(r.instantiationsPerCall).padStart(6)} instantiations/call  ` +
+        `first call ${String(r.firstCallInstantiations).padStart(6)}  ${r.checkMsPerCall.toFixed(3)} ms/call`,
+    );
+  }
+}

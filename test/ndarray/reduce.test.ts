@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EinopsError } from '../../src/errors';
+import { addAxes, fromView, reduce, tensor, transpose, viewInfo } from '../../src/ndarray';
+import type { DType, ReduceOp } from '../../src/ndarray';
+import { CTORS, RUNS, elementAt, product, sameValues, unravel, viewArb } from './reference';
+import type { ViewSpec } from './reference';
+
+const OPS: readonly ReduceOp[] = ['min', 'max', 'sum', 'mean', 'prod', 'any', 'all'];
+const isFloat = (d: DType): boolean => d === 'float32' || d === 'float64';
+
+function expectedDType(d: DType, op: ReduceOp): DType {
+  if (op === 'any' || op === 'all') return 'bool';
+  if (op === 'min' || op === 'max') return d;
+  return isFloat(d) ? d : 'float64';
+}
+
+/** The definition: for each output element, gather its reduced elements and apply op. */
+function naiveReduce(v: ViewSpec, op: ReduceOp, axes: readonly number[]): { shape: number[]; values: number[] } {
+  const kept = v.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const outShape = kept.map((i) => v.shape[i]!);
+  const redShape = axes.map((i) => v.shape[i]!);
+  const values: number[] = [];
+  for (let o = 0; o < product(outShape); o++) {
+    const outIdx = unravel(o, outShape);
+    const group: number[] = [];
+    for (let r = 0; r < product(redShape); r++) {
+      const redIdx = unravel(r, redShape);
+      const idx = new Array<number>(v.shape.length);
+      kept.forEach((axis, k) => (idx[axis] = outIdx[k]!));
+      axes.forEach((axis, k) => (idx[axis] = redIdx[k]!));
+      group.push(elementAt(v, idx));
+    }
+    const hasNaN = group.some((x) => Number.isNaN(x));
+    switch (op) {
+      case 'sum':
+        values.push(group.reduce((a, b) => a + b, 0));
+        break;
+      case 'mean':
+        values.push(group.reduce((a, b) => a + b, 0) / group.length);
+        break;
+      case 'prod':
+        values.push(group.reduce((a, b) => a * b, 1));
+        break;
+      case 'any':
+        values.push(group.some((x) => x !== 0) ? 1 : 0);
+        break;
+      case 'all':
+        values.push(group.every((x) => x !== 0) ? 1 : 0);
+        break;
+      case 'min':
+        values.push(hasNaN ? NaN : Math.min(...group));
+        break;
+      case 'max':
+        values.push(hasNaN ? NaN : Math.max(...group));
+        break;
+    }
+  }
+  const cast = new CTORS[expectedDType(v.dtype, op)](values.length);
+  cast.set(values);
+  return { shape: outShape, values: Array.from(cast) };
+}
+
+const caseArb = fc
+  .tuple(viewArb({ nanRate: 0.05 }), fc.constantFrom(...OPS), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.nat())
+  .map(([v, op, pick, seed]) => {
+    const axes = v.shape.map((_, i) => i).filter((i) => pick[i]);
+    // Any order: rotate by a random amount and sometimes reverse.
+    const r = axes.length === 0 ? 0 : seed % axes.length;
+    const ordered = [...axes.slice(r), ...axes.slice(0, r)];
+    return { v, op, axes: seed % 2 === 0 ? ordered.reverse() : ordered };
+  });
+
+describe('reduce', () => {
+  it('matches the naive definition for all ops, random axis sets, strided views and every dtype', () => {
+    fc.assert(
+      fc.property(caseArb, ({ v, op, axes }) => {
+        const x = fromView(v.buffer, v.dtype, v.shape, v.strides, v.offset);
+        const before = v.buffer.slice();
+        const emptyReduction = axes.some((a) => v.shape[a] === 0);
+        if (op === 'mean' && !isFloat(v.dtype)) {
+          expect(() => reduce(x, op, axes)).toThrow(/mean needs a float dtype/);
+        } else if ((op === 'min' || op === 'max') && emptyReduction) {
+          expect(() => reduce(x, op, axes)).toThrow(EinopsError);
+        } else {
+          const y = reduce(x, op, axes);
+          const want = naiveReduce(v, op, axes);
+          expect(y.dtype).toBe(expectedDType(v.dtype, op));
+          expect(y.shape).toEqual(want.shape);
+          expect(viewInfo(y).contiguous).toBe(true);
+          expect(sameValues(y.data, want.values)).toBe(true);
+        }
+        expect(sameValues(v.buffer, before)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('handles large leading, trailing and middle reductions of transposed and broadcast views', () => {
+    const base = tensor(Float64Array.from({ length: 60 * 70 }, (_, i) => (i % 13) - 6), [60, 70]);
+    const t = transpose(base, [1, 0]);
+    const b = addAxes(base, 3, new Map([[1, 5]]));
+    const spec = (x: typeof t): ViewSpec => {
+      const info = viewInfo(x);
+      return { dtype: x.dtype, shape: [...x.shape], strides: [...info.strides], offset: info.offset, buffer: info.buffer };
+    };
+    for (const x of [base, t, b]) {
+      for (const axes of [[0], [x.ndim - 1], [0, x.ndim - 1], x.ndim === 3 ? [1] : []]) {
+        for (const op of OPS) {
+          expect(sameValues(reduce(x, op, axes).data, naiveReduce(spec(x), op, axes).values)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('accumulates float32 sums in float64', () => {
+    // 2^24 + 1 is not a float32; summing in float32 would get stuck at 2^24.
+    const x = tensor(Float32Array.from([2 ** 24, 1, 1, 1, 1]));
+    expect(reduce(x, 'sum', [0]).item()).toBe(2 ** 24 + 4);
+  });
+
+  it('gives exact float64 sums and products for integers instead of wrapping', () => {
+    const x = tensor(Int32Array.from([2 ** 31 - 1, 2 ** 31 - 1]));
+    const s = reduce(x, 'sum', [0]);
+    expect(s.dtype).toBe('float64');
+    expect(s.item()).toBe(2 ** 32 - 2);
+    expect(reduce(tensor([true, true, false]), 'sum', [0]).item()).toBe(2);
+  });
+
+  it('uses the identities over zero elements, and NaN for mean', () => {
+    const x = tensor(new Float32Array(0), [2, 0]);
+    expect(reduce(x, 'sum', [1]).toArray()).toEqual([0, 0]);
+    expect(reduce(x, 'prod', [1]).toArray()).toEqual([1, 1]);
+    expect(reduce(x, 'any', [1]).toArray()).toEqual([false, false]);
+    expect(reduce(x, 'all', [1]).toArray()).toEqual([true, true]);
+    expect(reduce(x, 'mean', [1]).toArray()).toEqual([NaN, NaN]);
+    expect(() => reduce(x, 'max', [1])).toThrow(/max over zero elements/);
+    expect(() => reduce(tensor(new Float32Array(0), [0, 0]), 'min', [0])).toThrow(EinopsError);
+    expect(reduce(tensor(new Float32Array(0), [0, 3]), 'min', [1]).shape).toEqual([0]);
+  });
+
+  it('lets NaN win min and max, wherever it is', () => {
+    const x = tensor([
+      [1, NaN, 3],
+      [NaN, 5, 6],
+    ]);
+    expect(reduce(x, 'max', [1]).toArray()).toEqual([NaN, NaN]);
+    expect(reduce(x, 'min', [0]).toArray()).toEqual([NaN, NaN, 3]);
+    expect(reduce(x, 'any', [0, 1]).item()).toBe(true);
+  });
+
+  it('keeps the dtype for min and max, bool included', () => {
+    const b = tensor([
+      [true, false],
+      [true, true],
+    ]);
+    const m = reduce(b, 'min', [1]);
+    expect(m.dtype).toBe('bool');
+    expect(m.toArray()).toEqual([false, true]);
+    expect(reduce(tensor(Uint32Array.from([4e9, 1])), 'max', [0]).item()).toBe(4e9);
+  });
+
+  it('rejects bad axes, unknown ops and integer means', () => {
+    const x = tensor(new Int32Array(6), [2, 3]);
+    expect(() => reduce(x, 'sum', [2])).toThrow(/not distinct axes of shape \[2, 3\]/);
+    expect(() => reduce(x, 'sum', [0, 0])).toThrow(EinopsError);
+    expect(() => reduce(x, 'sum', [-1])).toThrow(EinopsError);
+    expect(() => reduce(x, 'median' as ReduceOp, [0])).toThrow(/unknown operation median/);
+    expect(() => reduce(x, 'mean', [0])).toThrow(/mean needs a float dtype, got int32/);
+  });
+});
