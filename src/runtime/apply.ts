@@ -11,7 +11,7 @@ import {
   writeReductionResultMessage,
   writeUnknownReductionMessage,
 } from '../pattern/messages';
-import { RECIPE_VERSION, type Recipe } from '../pattern/recipe';
+import { RECIPE_VERSION, type Recipe, type RecipeOp } from '../pattern/recipe';
 import { type Backend, REDUCTIONS, type ReductionName } from './backend';
 import { type AxesLengths, checkAxesObject, type Plan } from './bind';
 import { describeShape, inContext } from './context';
@@ -23,9 +23,10 @@ export type Reduction = ReductionName | ((x: any, axes: readonly number[]) => an
 
 const NO_AXES: AxesLengths = Object.freeze({});
 
-export function opName(recipe: Recipe, reduction: Reduction | undefined): string {
-  if (recipe.op !== 'reduce') return recipe.op;
-  return typeof reduction === 'function' ? 'reduce with a function' : `reduce with "${String(reduction)}"`;
+/** How an error names the reduction: `with max`, `with a function`. */
+export function reductionDetail(op: RecipeOp, reduction: Reduction | undefined): string | undefined {
+  if (op !== 'reduce') return undefined;
+  return typeof reduction === 'function' ? 'with a function' : `with ${String(reduction)}`;
 }
 
 /** Stacks a list input, finds the backend. */
@@ -102,8 +103,9 @@ export function applyRecipe(
     return executePlan(backend, plan, tensor, reduction);
   } catch (error) {
     throw inContext(error, {
-      op: opName(recipe, reduction),
+      op: recipe.op,
       pattern: recipe.pattern,
+      detail: reductionDetail(recipe.op, reduction),
       input: () => describeInput(x),
       axesLengths,
     });

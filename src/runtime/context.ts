@@ -6,9 +6,11 @@
 import { EinopsError } from '../errors';
 
 export interface CallDescription {
-  /** e.g. `rearrange`, `reduce with "max"`, `parseShape`. */
+  /** e.g. `rearrange`, `reduce`, `parseShape`. */
   readonly op: string;
   readonly pattern: string;
+  /** Said after the pattern, e.g. `with max` for a reduction. */
+  readonly detail?: string | undefined;
   /** e.g. `input shape [2, 3]`, computed only when an error is reported. */
   readonly input: () => string;
   readonly axesLengths?: Readonly<Record<string, unknown>> | undefined;
@@ -22,9 +24,13 @@ const describeAxes = (axes: Readonly<Record<string, unknown>>): string => {
 
 export const describeShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
+// Errors that already carry their context, so an outer op does not wrap them twice.
+const placed = new WeakSet<EinopsError>();
+
 export function inContext(error: unknown, call: CallDescription): unknown {
-  if (!(error instanceof EinopsError) || error.message.startsWith(`${call.op} "`)) return error;
-  const lines = [`${call.op} "${call.pattern}": ${error.message}`];
+  if (!(error instanceof EinopsError) || placed.has(error)) return error;
+  const detail = call.detail === undefined ? '' : ` ${call.detail}`;
+  const lines = [`${call.op} "${call.pattern}"${detail}: ${error.message}`];
   if (error.column !== undefined) {
     // Point at the column under the pattern, indented to line up with the quote's content.
     lines.push(`  ${call.pattern}`, `  ${' '.repeat(error.column - 1)}^`);
@@ -36,5 +42,10 @@ export function inContext(error: unknown, call: CallDescription): unknown {
     input = 'input of unknown shape';
   }
   lines.push(`  ${input}${call.axesLengths === undefined ? '' : `, axes ${describeAxes(call.axesLengths)}`}`);
-  return new EinopsError(lines.join('\n'), { reason: error.reason, ...(error.column === undefined ? {} : { column: error.column }) });
+  const placedError = new EinopsError(lines.join('\n'), {
+    reason: error.reason,
+    ...(error.column === undefined ? {} : { column: error.column }),
+  });
+  placed.add(placedError);
+  return placedError;
 }

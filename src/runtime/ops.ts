@@ -8,7 +8,7 @@ import { EinopsError } from '../errors';
 import { compileRecipe } from '../pattern/compile';
 import { writePatternTypeMessage } from '../pattern/messages';
 import type { Recipe, RecipeOp } from '../pattern/recipe';
-import { applyRecipe, describeInput, opName, type Reduction } from './apply';
+import { applyRecipe, describeInput, reductionDetail, type Reduction } from './apply';
 import type { AxesLengths } from './bind';
 import { inContext } from './context';
 import { LruCache } from './lru';
@@ -32,8 +32,13 @@ function run(op: RecipeOp, x: unknown, pattern: string, reduction: Reduction | u
   try {
     recipe = recipeFor(op, pattern);
   } catch (error) {
-    const name = op === 'reduce' ? opName({ op } as Recipe, reduction) : op;
-    throw inContext(error, { op: name, pattern: String(pattern), input: () => describeInput(x), axesLengths: axes ?? {} });
+    throw inContext(error, {
+      op,
+      pattern: String(pattern),
+      detail: reductionDetail(op, reduction),
+      input: () => describeInput(x),
+      axesLengths: axes ?? {},
+    });
   }
   return applyRecipe(recipe, x, reduction, axes);
 }

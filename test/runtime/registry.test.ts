@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { EinopsError } from '../../src/errors';
+import { tensor } from '../../src/ndarray/index';
+import type { Backend } from '../../src/runtime/backend';
+import { ndarrayBackend } from '../../src/runtime/backends/ndarray';
+import { getBackend, registerBackend } from '../../src/runtime/registry';
+
+describe('registry', () => {
+  it('knows the embedded NDArray without registration', () => {
+    expect(getBackend(tensor([1, 2]))).toBe(ndarrayBackend);
+  });
+
+  it('finds a registered backend by isAppropriate, once per name', () => {
+    class Box {
+      constructor(readonly shape: number[]) {}
+    }
+    const backend = { ...ndarrayBackend, name: 'box', isAppropriate: (x: unknown) => x instanceof Box } as unknown as Backend;
+    registerBackend(backend);
+    registerBackend({ ...backend });
+    expect(getBackend(new Box([1]))).toBe(backend);
+  });
+
+  it('says what it cannot handle', () => {
+    expect(() => getBackend(3)).toThrow(EinopsError);
+    expect(() => getBackend(3)).toThrow(/unsupported tensor type number/);
+    expect(() => getBackend([[1, 2]])).toThrow(/Array/);
+    expect(() => getBackend(new Map())).toThrow(/Map/);
+    expect(() => getBackend(null)).toThrow(/null/);
+  });
+});
