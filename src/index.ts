@@ -12,3 +12,8 @@ export { compileRecipe } from './pattern/compile';
 export { RECIPE_VERSION, type Recipe, type RecipeOp } from './pattern/recipe';
 export { EinopsError } from './errors';
 export { NDArray, tensor, type DType } from './ndarray/index';
+export { einsum, pack, unpack } from './runtime/ops';
+export { applyEinsumRecipe } from './runtime/einsum';
+export { applyPackRecipe, applyUnpackRecipe } from './runtime/pack';
+export { compileEinsumRecipe, type EinsumRecipe } from './pattern/einsum';
+export { compilePackRecipe, type PackRecipe } from './pattern/pack';

@@ -11,3 +11,7 @@ export { addAxes, materialize, reshape, transpose } from './views';
 export type { ReduceOp } from './reduce';
 export { reduce, reducedDType } from './reduce';
 export { stack } from './stack';
+export { concat } from './concat';
+export { diagonal } from './diagonal';
+export { matmul, productDType } from './matmul';
+export { slice } from './slice';

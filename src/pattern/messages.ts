@@ -146,3 +146,88 @@ export const writeReductionResultMessage = (actual: string, expected: string): s
   `the reduction function returned shape ${actual}, expected ${expected}`;
 
 export const writePatternTypeMessage = (type: string): string => `the pattern must be a string, got ${type}`;
+
+// ── einsum ───────────────────────────────────────────────────────────────────────────────
+
+/** einsum names each axis with one letter underneath (numpy and the other libraries do). */
+export const EINSUM_MAX_AXES = 52;
+
+export const writeEinsumArgumentsMessage = (): string =>
+  'einsum takes one or more tensors and then the pattern, e.g. einsum(a, b, "i j, j k -> i k")';
+
+export const writeEinsumPatternLastMessage = (type: string): string =>
+  `the pattern must be the last argument and a string, got ${type}`;
+
+export const writeEinsumCompositionMessage = (composition: string): string =>
+  `einsum takes one axis per dimension, not the composition ${composition}: rearrange before or after einsum`;
+
+export const writeEinsumUnitAxisMessage = (): string =>
+  'einsum takes no unit axes "1" or "()": remove them with rearrange first';
+
+export const writeEinsumAnonymousAxisMessage = (value: number): string =>
+  `einsum cannot use the anonymous axis ${value}: name the axis`;
+
+export const writeEinsumTooManyAxesMessage = (count: number): string =>
+  `einsum takes at most ${EINSUM_MAX_AXES} different axes, got ${count}`;
+
+export const writeEinsumOperandCountMessage = (expected: number, actual: number): string =>
+  `the pattern has ${expected} inputs but ${actual} tensors were given`;
+
+export const writeEinsumRankMessage = (operand: number, expected: number, actual: number): string =>
+  `input ${operand} has ${actual} dimensions but the pattern names ${expected}`;
+
+export const writeEinsumMinimumRankMessage = (operand: number, expected: number, actual: number): string =>
+  `input ${operand} has ${actual} dimensions but the pattern needs at least ${expected}`;
+
+export const writeEinsumDiagonalMessage = (name: string, operand: number, first: number, second: number): string =>
+  `axis ${name} repeats in input ${operand} with lengths ${first} and ${second}: a diagonal needs equal lengths`;
+
+export const writeEinsumLengthMessage = (name: string, operand: number, length: number, other: number, otherLength: number): string =>
+  `axis ${name} has length ${length} in input ${operand} but ${otherLength} in input ${other}`;
+
+export const writeEinsumEllipsisOutputMessage = (count: number): string =>
+  `the ellipsis "..." stands for ${count} dimensions on the left but the right side has no "..." for them`;
+
+export const writeMixedBackendsMessage = (index: number, backend: string, first: string): string =>
+  `tensor ${index} is a ${backend} tensor but tensor 0 is a ${first} tensor: use one library`;
+
+// ── pack and unpack ──────────────────────────────────────────────────────────────────────
+
+export const writePackStarCountMessage = (count: number): string =>
+  `pattern must contain "*" exactly once, found ${count}`;
+
+export const writePackDuplicateAxisMessage = (name: string): string => `axis ${name} appears twice`;
+
+export const writePackListMessage = (type: string): string => `pack takes a list of tensors, got ${type}`;
+
+export const writePackEmptyListMessage = (): string => 'cannot pack an empty list of tensors';
+
+export const writePackRankMessage = (index: number, shape: string, minimum: number): string =>
+  `tensor ${index} has shape ${shape} but the pattern needs at least ${minimum} dimensions`;
+
+export const writePackShapeMismatchMessage = (index: number, shape: string, first: string): string =>
+  `tensor ${index} has shape ${shape} but tensor 0 has shape ${first}: the dimensions outside "*" must match`;
+
+export const writePackDTypeMismatchMessage = (index: number, dtype: string, first: string): string =>
+  `tensor ${index} has dtype ${dtype} but tensor 0 has dtype ${first}: pack needs one dtype`;
+
+export const writeUnpackRankMessage = (expected: number, actual: number): string =>
+  `the pattern has ${expected} dimensions but the tensor has ${actual}`;
+
+export const writePackedShapesMessage = (description: string): string =>
+  `packed shapes must be a list of shapes such as [[2, 3], [4]], got ${description}`;
+
+export const writePackedShapeEntryMessage = (index: number, value: string): string =>
+  `packed shape ${index} has the entry ${value}: use non-negative integers and at most one -1`;
+
+export const writePackedShapesUnknownsMessage = (count: number): string =>
+  `packed shapes may hold one -1 in all, found ${count}`;
+
+export const writePackedShapesTotalMessage = (dimension: number, length: number, total: number): string =>
+  `dimension ${dimension} has length ${length} but the packed shapes hold ${total}`;
+
+export const writePackedShapesOverflowMessage = (dimension: number, length: number, total: number): string =>
+  `dimension ${dimension} has length ${length} but the packed shapes other than the one with -1 hold ${total}`;
+
+export const writePackedShapesInferMessage = (dimension: number, length: number, index: number, left: number, known: number): string =>
+  `dimension ${dimension} has length ${length}, which leaves ${left} for packed shape ${index}: not a multiple of ${known}, so -1 cannot be inferred`;

@@ -32,6 +32,8 @@ const ELLIPSIS_CHAR = '\u2026';
 export interface ParseOptions {
   /** parseShape: `_` is a name that may repeat and is skipped. */
   readonly allowUnderscore?: boolean;
+  /** einsum's inputs: a name may repeat (a repeated axis takes the diagonal). */
+  readonly allowDuplicates?: boolean;
   /** Column of the side's first character within the whole pattern (1-based). */
   readonly column?: number;
   /** Which side this is, for messages about duplicates. */
@@ -86,7 +88,7 @@ export function parseExpression(text: string, options: ParseOptions = {}): Expre
     const problem = axisNameProblem(word, options.allowUnderscore);
     if (problem !== undefined) throw syntaxError(problem, column);
     const isSkip = options.allowUnderscore === true && word === '_';
-    if (names.has(word) && !isSkip) throw syntaxError(writeDuplicateAxisMessage(word, side), column);
+    if (names.has(word) && !isSkip && options.allowDuplicates !== true) throw syntaxError(writeDuplicateAxisMessage(word, side), column);
     names.add(word);
     const axis: Axis = { kind: 'named', name: word, column };
     if (group === null) dims.push({ kind: 'composition', axes: [axis], parenthesized: false, column });

@@ -51,6 +51,20 @@ export function describeInput(x: unknown): string {
   }
 }
 
+/** `input shapes [2, 3], [3, 4]`: the tensors of einsum or pack, each described on its own. */
+export function describeInputs(xs: unknown): string {
+  if (!Array.isArray(xs)) return describeInput(xs);
+  if (xs.length === 0) return 'input: an empty list';
+  const shapes = xs.map((x: unknown) => {
+    try {
+      return describeShape(getBackend(x).shape(x));
+    } catch {
+      return 'of unsupported type';
+    }
+  });
+  return `input ${xs.length === 1 ? 'shape' : 'shapes'} ${shapes.join(', ')}`;
+}
+
 export function checkReduction(reduction: unknown): asserts reduction is Reduction {
   if (typeof reduction === 'function') return;
   if (!REDUCTIONS.includes(reduction as ReductionName)) {
@@ -89,7 +103,7 @@ export function executePlan(backend: Backend, plan: Plan, x: unknown, reduction:
 export function applyRecipe(
   recipe: Recipe,
   x: unknown,
-  reduction: Reduction | undefined,
+  reduction?: Reduction,
   axesLengths: AxesLengths = NO_AXES,
 ): unknown {
   try {

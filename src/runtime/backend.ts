@@ -21,6 +21,21 @@ export interface Backend<T = unknown> {
   addAxes(x: T, rank: number, added: ReadonlyMap<number, number>): T;
   /** Stacks same-shaped tensors on a new first axis. */
   stack(xs: readonly T[]): T;
+  /** Joins tensors of one dtype and rank along an existing axis; all other lengths agree (pack). */
+  concat(xs: readonly T[], axis: number): T;
+  /** Elements `start` to `end - 1` along one axis, all of the others (unpack); a view when the library has them. */
+  slice(x: T, axis: number, start: number, end: number): T;
+  /**
+   * The diagonal of two distinct axes of equal length (einsum's repeated axes): both axes are
+   * removed and the diagonal becomes the last axis, as numpy's `diagonal` does.
+   */
+  diagonal(x: T, axis1: number, axis2: number): T;
+  /**
+   * Batched matrix product (einsum's contractions): x [batch, m, k] times y [batch, k, n] is
+   * [batch, m, n]. float32 when both are float32; otherwise the library's most precise float
+   * (float64 on the NDArray), so integer products are summed without wrapping around.
+   */
+  matmul(x: T, y: T): T;
   isFloat(x: T): boolean;
   /** The dtype's name, for messages. */
   dtype(x: T): string;

@@ -10,3 +10,7 @@ export { getBackend, registerBackend } from './registry';
 export { RECIPE_VERSION, ELLIPSIS, type Recipe, type RecipeDim, type RecipeOp } from '../pattern/recipe';
 export { EinopsError } from '../errors';
 export { NDArray, tensor, type DType } from '../ndarray/index';
+export { applyEinsumRecipe } from './einsum';
+export { applyPackRecipe, applyUnpackRecipe } from './pack';
+export type { EinsumRecipe } from '../pattern/einsum';
+export type { PackRecipe } from '../pattern/pack';

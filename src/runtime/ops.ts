@@ -6,26 +6,41 @@ import type { NDArray } from '../ndarray/ndarray';
 import type { DType } from '../ndarray/dtype';
 import { EinopsError } from '../errors';
 import { compileRecipe } from '../pattern/compile';
-import { writePatternTypeMessage } from '../pattern/messages';
+import { compileEinsumRecipe, type EinsumRecipe } from '../pattern/einsum';
+import { compilePackRecipe, type PackRecipe } from '../pattern/pack';
+import { writeEinsumArgumentsMessage, writeEinsumPatternLastMessage, writePatternTypeMessage } from '../pattern/messages';
 import type { Recipe, RecipeOp } from '../pattern/recipe';
-import { applyRecipe, describeInput, reductionDetail, type Reduction } from './apply';
+import { applyRecipe, describeInput, describeInputs, reductionDetail, type Reduction } from './apply';
 import type { AxesLengths } from './bind';
 import { inContext } from './context';
+import { applyEinsumRecipe } from './einsum';
 import { LruCache } from './lru';
+import { applyPackRecipe, applyUnpackRecipe } from './pack';
 
-const recipes = new LruCache<string, Recipe>(256);
+// Compiled recipes of every op (Recipe, EinsumRecipe, PackRecipe), keyed by op and pattern.
+const recipes = new LruCache<string, unknown>(256);
 
-/** The compiled recipe for (op, pattern), from the cache when it has been seen. */
-export function recipeFor(op: RecipeOp, pattern: string): Recipe {
+function cachedRecipe<R>(op: string, pattern: string, compile: (pattern: string) => R): R {
   if (typeof pattern !== 'string') throw new EinopsError(writePatternTypeMessage(typeof pattern));
   const key = `${op}\u0000${pattern}`;
-  let recipe = recipes.get(key);
+  let recipe = recipes.get(key) as R | undefined;
   if (recipe === undefined) {
-    recipe = compileRecipe(op, pattern);
+    recipe = compile(pattern);
     recipes.set(key, recipe);
   }
   return recipe;
 }
+
+/** The compiled recipe for (op, pattern), from the cache when it has been seen. */
+export function recipeFor(op: RecipeOp, pattern: string): Recipe {
+  return cachedRecipe(op, pattern, (text) => compileRecipe(op, text));
+}
+
+/** The compiled einsum recipe for a pattern, cached. */
+export const einsumRecipeFor = (pattern: string): EinsumRecipe => cachedRecipe('einsum', pattern, compileEinsumRecipe);
+
+/** The compiled recipe of a pack or unpack pattern (the two share it), cached. */
+export const packRecipeFor = (pattern: string): PackRecipe => cachedRecipe('pack', pattern, compilePackRecipe);
 
 function run(op: RecipeOp, x: unknown, pattern: string, reduction: Reduction | undefined, axes?: AxesLengths): unknown {
   let recipe: Recipe;
@@ -75,4 +90,74 @@ export function repeat<D extends DType>(x: Input<NDArray<readonly number[], D>>,
 export function repeat<T>(x: Input<T>, pattern: string, axes?: AxesLengths): T;
 export function repeat(x: unknown, pattern: string, axes?: AxesLengths): unknown {
   return run('repeat', x, pattern, undefined, axes);
+}
+
+/**
+ * Multiplies tensors and sums over the axes the output leaves out, written with einops' named
+ * axes: tensors first, the pattern last. An axis repeated within one input takes its diagonal;
+ * `...` stands for the same leading or trailing dimensions in every input (broadcast as numpy
+ * does). Three or more inputs are contracted pairwise, the smallest intermediate first, each
+ * pair as one batched matrix product.
+ *
+ * The result is float32 when every input is float32 and float64 otherwise, except that an
+ * einsum that only rearranges (one input, nothing summed) keeps the dtype.
+ * @example einsum(queries, keys, 'b i d, b j d -> b i j')       // attention scores
+ * @example einsum(x, weights, 'batch in, in out -> batch out')  // a linear layer
+ * @example einsum(m, 'i i ->')                                  // the trace
+ */
+export function einsum(...args: [...tensors: NDArray[], pattern: string]): NDArray;
+export function einsum<T>(...args: [...tensors: T[], pattern: string]): T;
+export function einsum(...args: unknown[]): unknown {
+  const pattern = args[args.length - 1];
+  const tensors = args.slice(0, -1);
+  let recipe: EinsumRecipe;
+  try {
+    if (args.length < 2) throw new EinopsError(writeEinsumArgumentsMessage());
+    if (typeof pattern !== 'string') throw new EinopsError(writeEinsumPatternLastMessage(describeArgument(pattern)));
+    recipe = einsumRecipeFor(pattern);
+  } catch (error) {
+    const text = args.find((arg): arg is string => typeof arg === 'string') ?? '';
+    throw inContext(error, { op: 'einsum', pattern: text, input: () => describeInputs(args.filter((arg) => typeof arg !== 'string')) });
+  }
+  return applyEinsumRecipe(recipe, tensors);
+}
+
+const describeArgument = (x: unknown): string =>
+  x === null ? 'null' : typeof x === 'object' ? ((x as object).constructor?.name ?? 'object') : typeof x;
+
+/**
+ * Packs tensors into one: the dimensions each tensor has at the `*` are merged into one and the
+ * tensors are concatenated along it; the other dimensions, named around the `*`, must agree.
+ * Returns the packed tensor and each tensor's packed shape, which `unpack` takes to undo it.
+ * @example
+ * const [packed, ps] = pack([classToken, patches], 'b * c'); // [b, c] and [b, h, w, c] → [b, 1 + h*w, c]
+ */
+export function pack<D extends DType>(tensors: readonly NDArray<readonly number[], D>[], pattern: string): [NDArray<number[], D>, number[][]];
+export function pack<T>(tensors: readonly T[], pattern: string): [T, number[][]];
+export function pack(tensors: unknown, pattern: string): [unknown, number[][]] {
+  let recipe: PackRecipe;
+  try {
+    recipe = packRecipeFor(pattern);
+  } catch (error) {
+    throw inContext(error, { op: 'pack', pattern: String(pattern), input: () => describeInputs(tensors) });
+  }
+  return applyPackRecipe(recipe, tensors);
+}
+
+/**
+ * Splits a tensor packed by `pack` back into tensors: one for each packed shape, which may hold
+ * one -1 in all, inferred from the length of the packed dimension.
+ * @example const [classToken, patches] = unpack(packed, ps, 'b * c');
+ * @example const [first, rest] = unpack(x, [[1], [-1]], 'b * c');
+ */
+export function unpack<D extends DType>(packed: NDArray<readonly number[], D>, packedShapes: readonly (readonly number[])[], pattern: string): NDArray<number[], D>[];
+export function unpack<T>(packed: T, packedShapes: readonly (readonly number[])[], pattern: string): T[];
+export function unpack(packed: unknown, packedShapes: readonly (readonly number[])[], pattern: string): unknown[] {
+  let recipe: PackRecipe;
+  try {
+    recipe = packRecipeFor(pattern);
+  } catch (error) {
+    throw inContext(error, { op: 'unpack', pattern: String(pattern), input: () => describeInput(packed) });
+  }
+  return applyUnpackRecipe(recipe, packed, packedShapes);
 }

@@ -1,7 +1,8 @@
 /**
  * The one cache of bound plans, keyed by (recipe, shape, axes lengths). A recipe is a pure
  * function of its op and pattern, so those two name it. Only successful binds are stored:
- * a call that fails leaves the cache as it was.
+ * a call that fails leaves the cache as it was. Every key starts with the op, so the plans of
+ * different ops (rearrange's Plan, einsum's EinsumPlan) share the cache and its bound.
  */
 import type { Recipe } from '../pattern/recipe';
 import { type AxesLengths, bindRecipe, type Plan } from './bind';
@@ -9,7 +10,7 @@ import { LruCache } from './lru';
 
 export const PLAN_CACHE_CAPACITY = 1024;
 
-const plans = new LruCache<string, Plan>(PLAN_CACHE_CAPACITY);
+const plans = new LruCache<string, unknown>(PLAN_CACHE_CAPACITY);
 
 /** The cache key, or undefined when a length is not a number (then bind rejects it, uncached). */
 function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): string | undefined {
@@ -26,9 +27,14 @@ function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLeng
 export function getPlan(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
   const key = planKey(recipe, shape, axesLengths);
   if (key === undefined) return bindRecipe(recipe, shape, axesLengths);
-  let plan = plans.get(key);
+  return cachedPlan(key, () => bindRecipe(recipe, shape, axesLengths));
+}
+
+/** The plan stored under `key`, or what `bind` returns, stored. `key` must start with the op. */
+export function cachedPlan<P>(key: string, bind: () => P): P {
+  let plan = plans.get(key) as P | undefined;
   if (plan === undefined) {
-    plan = bindRecipe(recipe, shape, axesLengths);
+    plan = bind();
     plans.set(key, plan);
   }
   return plan;

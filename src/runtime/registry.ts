@@ -4,7 +4,7 @@
  */
 import { EinopsError } from '../errors';
 import { NDArray } from '../ndarray/ndarray';
-import { writeUnsupportedTensorMessage } from '../pattern/messages';
+import { writeMixedBackendsMessage, writeUnsupportedTensorMessage } from '../pattern/messages';
 import type { Backend } from './backend';
 import { ndarrayBackend } from './backends/ndarray';
 
@@ -25,4 +25,14 @@ export function getBackend(x: unknown): Backend {
   if (x instanceof NDArray) return ndarrayBackend as Backend;
   for (const backend of backends) if (backend.isAppropriate(x)) return backend;
   throw new EinopsError(writeUnsupportedTensorMessage(describe(x)));
+}
+
+/** The backend of several tensors (einsum's inputs, pack's list): one library for all of them. */
+export function getCommonBackend(xs: readonly unknown[]): Backend {
+  const backend = getBackend(xs[0]);
+  for (let i = 1; i < xs.length; i++) {
+    const other = getBackend(xs[i]);
+    if (other !== backend) throw new EinopsError(writeMixedBackendsMessage(i, other.name, backend.name));
+  }
+  return backend;
 }

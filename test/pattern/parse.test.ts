@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { EinopsError } from '../../src/errors';
 import { parseExpression, parsePattern } from '../../src/pattern/parse';
 
-const compositions = (text: string): unknown[] =>
-  parseExpression(text).dims.map((dim) =>
+const compositions = (text: string): unknown[] => compositionsOf(parseExpression(text));
+const compositionsOf = (expression: ReturnType<typeof parseExpression>): unknown[] =>
+  expression.dims.map((dim) =>
     dim.kind === 'ellipsis'
       ? '...'
       : dim.axes.map((axis) => (axis.kind === 'named' ? axis.name : axis.kind === 'anonymous' ? axis.length : '...')),
@@ -70,6 +71,11 @@ describe('parseExpression', () => {
   it('allows repeated _ only for parseShape', () => {
     expect(parseExpression('_ a _', { allowUnderscore: true }).dims).toHaveLength(3);
     expect(() => parseExpression('_ a _')).toThrow(EinopsError);
+  });
+
+  it('allows any repeated name for einsum inputs', () => {
+    expect(compositionsOf(parseExpression('i a i', { allowDuplicates: true }))).toEqual([['i'], ['a'], ['i']]);
+    expect(columnOf('... a ...', { allowDuplicates: true })).toBe(7); // still one ellipsis
   });
 });
 

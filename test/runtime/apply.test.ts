@@ -22,6 +22,11 @@ function recordingBackend(calls: string[]): Backend<{ shape: number[] }> {
       return t(Array.from({ length: rank }, (_, i) => added.get(i) ?? rest.shift()!));
     },
     stack: (xs) => t([xs.length, ...xs[0]!.shape]),
+    // einsum and pack steps: never part of a rearrange / reduce / repeat plan
+    concat: () => expect.unreachable('concat'),
+    slice: () => expect.unreachable('slice'),
+    diagonal: () => expect.unreachable('diagonal'),
+    matmul: () => expect.unreachable('matmul'),
     isFloat: () => true,
     dtype: () => 'float32',
     toNDArray: () => tensor([0]),

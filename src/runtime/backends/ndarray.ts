@@ -1,13 +1,18 @@
 /**
- * The embedded NDArray as a backend: the default, always available. Reshape, transpose and
- * new axes are views; reductions and (when strides force it) reshapes copy.
+ * The embedded NDArray as a backend: the default, always available. Reshape, transpose, new
+ * axes, slices and diagonals are views; reductions, concat, matmul and (when strides force
+ * it) reshapes copy.
  */
 import {
   addAxes,
+  concat,
+  diagonal,
   isFloatDType,
+  matmul,
   NDArray,
   reduce,
   reshape,
+  slice,
   stack,
   transpose,
 } from '../../ndarray/index';
@@ -22,6 +27,10 @@ export const ndarrayBackend: Backend<NDArray> = {
   reduce,
   addAxes,
   stack,
+  concat,
+  slice,
+  diagonal,
+  matmul,
   isFloat: (x) => isFloatDType(x.dtype),
   dtype: (x) => x.dtype,
   toNDArray: (x) => x,

@@ -21,5 +21,11 @@ describe('ndarray backend', () => {
     expect(backend.isFloat(tensor([1.5]))).toBe(true);
     expect(backend.dtype(x)).toBe('int32');
     expect(backend.toNDArray(x)).toBe(x);
+    expect(backend.concat([x, x], 1).toArray()).toEqual([[0, 1, 2, 0, 1, 2], [3, 4, 5, 3, 4, 5]]);
+    expect(backend.slice(x, 1, 1, 3).toArray()).toEqual([[1, 2], [4, 5]]);
+    expect(backend.diagonal(tensor(Int32Array.from([1, 2, 3, 4]), [2, 2]), 0, 1).toArray()).toEqual([1, 4]);
+    const gram = backend.matmul(backend.reshape(x, [1, 2, 3]), backend.reshape(backend.transpose(x, [1, 0]), [1, 3, 2]));
+    expect(gram.toArray()).toEqual([[[5, 14], [14, 50]]]);
+    expect(gram.dtype).toBe('float64');
   });
 });
