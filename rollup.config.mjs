@@ -1,15 +1,30 @@
 // Builds dist/: ESM (.js) and CJS (.cjs) bundles per entry, and bundled .d.ts/.d.cts types.
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+// The build-time tools: Node only, kept out of the library's chunks. ts-morph and rollup are
+// the user's (optional peers); magic-string and the source-map code are bundled in.
+const transformerEntries = {
+  rollup: 'src/transformer/rollup.ts',
+  transformer: 'src/transformer/index.ts',
+  cli: 'src/transformer/cli.ts',
+};
+const transformerExternal = (id) => id === 'ts-morph' || id === 'rollup' || id.startsWith('node:');
 
 const entries = {
   index: 'src/index.ts',
   runtime: 'src/runtime/index.ts',
+  tfjs: 'src/tfjs.ts',
+  'layers/tfjs': 'src/layers/tfjs.ts',
 };
+// TensorFlow.js is the user's (optional peers), imported only by the tfjs entries.
+const external = (id) => id.startsWith('@tensorflow/');
 
 export default [
   {
     input: entries,
+    external,
     plugins: [esbuild({ target: 'es2022' })],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
@@ -18,10 +33,41 @@ export default [
   },
   {
     input: entries,
+    external,
     plugins: [dts()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/[name]-[hash].d.cts' },
+    ],
+  },
+  {
+    input: transformerEntries,
+    external: transformerExternal,
+    plugins: [nodeResolve(), esbuild({ target: 'node18' })],
+    output: [
+      {
+        dir: 'dist',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/transformer-[hash].js',
+        banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+      },
+    ],
+  },
+  {
+    // CommonJS for configs that `require` the plugin; the CLI is ESM only.
+    input: { rollup: transformerEntries.rollup, transformer: transformerEntries.transformer },
+    external: transformerExternal,
+    plugins: [nodeResolve(), esbuild({ target: 'node18' })],
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/transformer-[hash].cjs' },
+  },
+  {
+    input: { rollup: transformerEntries.rollup, transformer: transformerEntries.transformer },
+    external: transformerExternal,
+    plugins: [dts({ compilerOptions: { types: ['node'] } })],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/transformer-[hash].d.ts' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/transformer-[hash].d.cts' },
     ],
   },
 ];

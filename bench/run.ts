@@ -4,7 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { comparisonSection } from './sections/comparison';
 import { einsumSection } from './sections/einsum';
+import { tfjsSection } from './sections/tfjs';
+import { transformerSection } from './sections/transformer';
 import { tutorialSection } from './sections/tutorial';
 
 console.log(`einops bench — Node ${process.version}`);
@@ -12,6 +15,9 @@ const results = {
   node: process.version,
   tutorial: tutorialSection(),
   einsum: einsumSection(),
+  comparison: await comparisonSection(),
+  transformer: await transformerSection(),
+  tfjs: await tfjsSection(),
 };
 
 const file = join(import.meta.dirname, 'results.json');

@@ -17,3 +17,14 @@ export { applyEinsumRecipe } from './runtime/einsum';
 export { applyPackRecipe, applyUnpackRecipe } from './runtime/pack';
 export { compileEinsumRecipe, type EinsumRecipe } from './pattern/einsum';
 export { compilePackRecipe, type PackRecipe } from './pattern/pack';
+// The registry other tensor libraries augment (`declare module 'einops' { interface TensorTypes<X, S> { … } }`),
+// and the shape types for users who write their own wrappers.
+export type {
+  TensorTypes,
+  TensorTypeEntry,
+  RearrangeShape,
+  ReduceShape,
+  RepeatShape,
+  ParseShapeResult,
+  EinopsErrorMessage,
+} from './types';

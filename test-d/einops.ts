@@ -1,49 +1,27 @@
 /**
- * The public ops with the signatures src/types gives them (see src/types/INTEGRATION.md), so the
- * type tests run before the runtime declares them. Declarations only.
+ * The public ops as a user imports them, and `explain`: what the types make of a call without
+ * making it (the result's shape, or the error message), for tests that read messages.
  */
 import type {
   AxesLengths,
-  TensorOf,
   OpAnalysis,
   ParseShapeOf,
-  PatternParameter,
-  RearrangeResult,
   ReduceAnalysis,
-  ReduceResult,
-  ReductionFunction,
   ReductionParameter,
-  RepeatResult,
 } from '../src/types';
 
-export { tensor } from '../src/ndarray/tensor';
-export type { NDArray } from '../src/ndarray/ndarray';
+export { parseShape, rearrange, reduce, repeat, tensor, type NDArray } from '../src/index';
 
-export declare function rearrange<const X, const P extends string, const A extends AxesLengths = {}>(
-  x: X,
-  pattern: PatternParameter<P, NoInfer<OpAnalysis<'rearrange', X, P, A>>>,
-  axes?: A,
-): RearrangeResult<X, P, A>;
-
-export declare function reduce<
-  const X,
-  const P extends string,
-  const R extends string | ReductionFunction<TensorOf<X>>,
-  const A extends AxesLengths = {},
->(
-  x: X,
-  pattern: PatternParameter<P, NoInfer<ReduceAnalysis<X, P, R, A>>>,
-  reduction: ReductionParameter<X, P, R>,
-  axes?: A,
-): ReduceResult<X, P, R, A>;
-
-export declare function repeat<const X, const P extends string, const A extends AxesLengths = {}>(
-  x: X,
-  pattern: PatternParameter<P, NoInfer<OpAnalysis<'repeat', X, P, A>>>,
-  axes?: A,
-): RepeatResult<X, P, A>;
-
-export declare function parseShape<const X, const P extends string>(
-  x: X,
-  pattern: PatternParameter<P, NoInfer<ParseShapeOf<X, P>>>,
-): ParseShapeOf<X, P>;
+/** What the types make of a call without making it: the result's shape, or the error message. */
+export declare const explain: {
+  rearrange<const X, const P extends string, const A extends AxesLengths = {}>(x: X, pattern: P, axes?: A): OpAnalysis<'rearrange', X, P, A>;
+  repeat<const X, const P extends string, const A extends AxesLengths = {}>(x: X, pattern: P, axes?: A): OpAnalysis<'repeat', X, P, A>;
+  reduce<const X, const P extends string, const R extends string | ((...args: never[]) => unknown), const A extends AxesLengths = {}>(
+    x: X,
+    pattern: P,
+    reduction: R,
+    axes?: A,
+  ): ReduceAnalysis<X, P, R, A>;
+  reduction<const X, const P extends string, const R extends string>(x: X, pattern: P, reduction: R): ReductionParameter<X, P, R>;
+  parseShape<const X, const P extends string>(x: X, pattern: P): ParseShapeOf<X, P>;
+};

@@ -35,8 +35,15 @@ export interface ViewInfo<D extends DType = DType> {
 // Only this module holds the token, so NDArray's constructor cannot be called from outside.
 const CONSTRUCT: unique symbol = Symbol('NDArray.construct');
 
-// Assigned by NDArray's static block, which alone can read its private layout.
+// Assigned by NDArray's static block, which alone can read its private layout. `readLayout`
+// hands the layout out (frozen); the others are the kernels' allocation-free reads of arrays
+// that nothing ever writes to.
 let readLayout: <D extends DType>(x: NDArray<readonly number[], D>) => ViewInfo<D>;
+let readShape: (x: NDArray) => readonly number[];
+let readStrides: (x: NDArray) => readonly number[];
+let readBuffer: <D extends DType>(x: NDArray<readonly number[], D>) => DTypeArrays[D];
+let readOffset: (x: NDArray) => number;
+let readContiguous: (x: NDArray) => boolean;
 
 /**
  * An n-dimensional array over a typed array: a strided view (buffer, shape, strides, offset),
@@ -47,17 +54,21 @@ let readLayout: <D extends DType>(x: NDArray<readonly number[], D>) => ViewInfo<
  * typed array afterwards changes the tensors that view it.
  */
 export class NDArray<S extends readonly number[] = readonly number[], D extends DType = DType> {
-  readonly shape: Readonly<S>;
   readonly dtype: D;
   readonly size: number;
   readonly ndim: number;
+  #shape: readonly number[];
   // The layout is mutable only so that `data` can swap a strided view for its contiguous copy.
   #buffer: DTypeArrays[D];
   #strides: readonly number[];
   #offset: number;
   #contiguous: boolean;
+  // Object.freeze costs as much as the rest of a view's construction, and most views (the
+  // steps inside one einops call) are never seen by a user. So shape and strides are frozen
+  // when first handed out, by `shape` or `viewInfo`; until then only kernels read them.
+  #exposed: boolean;
 
-  /** @internal Use `tensor()`. */
+  /** @internal Use `tensor()`. Takes ownership of `shape` and `strides`, already checked. */
   constructor(
     token: typeof CONSTRUCT,
     buffer: DTypeArrays[D],
@@ -65,16 +76,30 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
     shape: readonly number[],
     strides: readonly number[],
     offset: number,
+    size: number,
   ) {
     if (token !== CONSTRUCT) throw new EinopsError('NDArray cannot be constructed directly: use tensor()');
-    this.shape = Object.freeze(shape.slice()) as unknown as Readonly<S>;
     this.dtype = dtype;
+    this.size = size;
     this.ndim = shape.length;
-    this.size = checkedSize(shape, () => 'NDArray');
+    this.#shape = shape;
     this.#buffer = buffer;
-    this.#strides = Object.freeze(strides.slice());
+    this.#strides = strides;
     this.#offset = offset;
     this.#contiguous = isContiguous(shape, strides);
+    this.#exposed = false;
+  }
+
+  /** The length of each axis (a frozen array). */
+  get shape(): Readonly<S> {
+    if (!this.#exposed) this.#expose();
+    return this.#shape as unknown as Readonly<S>;
+  }
+
+  #expose(): void {
+    Object.freeze(this.#shape);
+    Object.freeze(this.#strides);
+    this.#exposed = true;
   }
 
   /**
@@ -90,14 +115,15 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
       return run;
     }
     const out = allocate(this.dtype, this.size);
-    copyStrided(buffer, this.#offset, this.shape, this.#strides, out, 0);
+    copyStrided(buffer, this.#offset, this.#shape, this.#strides, out, 0);
     this.#adopt(out);
     return out;
   }
 
   #adopt(contiguous: DTypeArrays[D]): void {
     this.#buffer = contiguous;
-    this.#strides = Object.freeze(contiguousStrides(this.shape));
+    const strides = contiguousStrides(this.#shape);
+    this.#strides = this.#exposed ? Object.freeze(strides) : strides;
     this.#offset = 0;
     this.#contiguous = true;
   }
@@ -106,7 +132,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
   toArray(): NestedArray<S, ElementOf<D>> {
     const data = this.data;
     const asBool = this.dtype === 'bool';
-    const shape = this.shape;
+    const shape = this.#shape;
     let pos = 0;
     const build = (axis: number): unknown => {
       if (axis === shape.length) {
@@ -124,8 +150,8 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
   /** Iterates over the first axis, yielding views of rank ndim - 1 that share this buffer. */
   *[Symbol.iterator](): IterableIterator<NDArray<TailShape<S>, D>> {
     if (this.ndim === 0) throw new EinopsError('cannot iterate over a 0-d array');
-    const n = this.shape[0]!;
-    const innerShape = this.shape.slice(1);
+    const n = this.#shape[0]!;
+    const innerSize = n === 0 ? 0 : this.size / n;
     for (let i = 0; i < n; i++) {
       // Read the layout each step: a concurrent `data` read may have swapped it.
       const stride = this.#strides[0]!;
@@ -133,9 +159,10 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
         CONSTRUCT,
         this.#buffer,
         this.dtype,
-        innerShape,
+        this.#shape.slice(1),
         this.#strides.slice(1),
         this.#offset + i * stride,
+        innerSize,
       );
     }
   }
@@ -143,7 +170,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
   /** The single element of a size-1 array. */
   item(): ElementOf<D> {
     if (this.size !== 1) {
-      throw new EinopsError(`item() needs an array of exactly one element, got shape ${formatShape(this.shape)}`);
+      throw new EinopsError(`item() needs an array of exactly one element, got shape ${formatShape(this.#shape)}`);
     }
     // Every axis has length 1, so the element sits at the offset whatever the strides.
     const v = this.#buffer[this.#offset]!;
@@ -151,7 +178,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
   }
 
   toString(): string {
-    return `NDArray<${formatShape(this.shape)}, ${this.dtype}>`;
+    return `NDArray<${formatShape(this.#shape)}, ${this.dtype}>`;
   }
 
   // Node's util.inspect and console.log look this key up; Symbol.for needs no Node import.
@@ -166,13 +193,15 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
   static {
     // A static block may read #private fields: this hands viewInfo a reader without putting
     // any layout accessor on the public class.
-    readLayout = (x) => ({
-      buffer: x.#buffer,
-      shape: x.shape,
-      strides: x.#strides,
-      offset: x.#offset,
-      contiguous: x.#contiguous,
-    });
+    readLayout = (x) => {
+      if (!x.#exposed) x.#expose();
+      return { buffer: x.#buffer, shape: x.#shape, strides: x.#strides, offset: x.#offset, contiguous: x.#contiguous };
+    };
+    readShape = (x) => x.#shape;
+    readStrides = (x) => x.#strides;
+    readBuffer = (x) => x.#buffer;
+    readOffset = (x) => x.#offset;
+    readContiguous = (x) => x.#contiguous;
   }
 }
 
@@ -187,8 +216,24 @@ export function fromView<D extends DType>(
   strides: readonly number[],
   offset: number,
 ): NDArray<readonly number[], D> {
-  checkLayout(buffer, shape, strides, offset);
-  return new NDArray(CONSTRUCT, buffer, dtype, shape, strides, offset);
+  const size = checkLayout(buffer, shape, strides, offset);
+  return new NDArray(CONSTRUCT, buffer, dtype, shape.slice(), strides.slice(), offset, size);
+}
+
+/**
+ * fromView for a layout the caller has derived from a valid one (a permutation, a merge of
+ * axes, a contiguous result of known size), so nothing is checked. Takes ownership of `shape`
+ * and `strides`: the caller must not keep them.
+ */
+export function trustedView<D extends DType>(
+  buffer: DTypeArrays[D],
+  dtype: D,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  size: number,
+): NDArray<readonly number[], D> {
+  return new NDArray(CONSTRUCT, buffer, dtype, shape, strides, offset, size);
 }
 
 /** The layout of a tensor, for kernels and the backend. */
@@ -196,18 +241,33 @@ export function viewInfo<D extends DType>(x: NDArray<readonly number[], D>): Vie
   return readLayout(x);
 }
 
-function checkLayout(buffer: TypedArray, shape: readonly number[], strides: readonly number[], offset: number): void {
-  const where = (): string => `view of shape ${formatShape(shape)}, strides ${formatShape(strides)}, offset ${offset}`;
-  const size = checkedSize(shape, where);
-  if (strides.length !== shape.length) throw new EinopsError(`${where()}: shape and strides differ in length`);
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new EinopsError(`${where()}: invalid offset`);
+/** The shape without freezing it (see NDArray's `#exposed`); callers only read it. */
+export const shapeOf = (x: NDArray): readonly number[] => readShape(x);
+export const stridesOf = (x: NDArray): readonly number[] => readStrides(x);
+export const bufferOf = <D extends DType>(x: NDArray<readonly number[], D>): DTypeArrays[D] => readBuffer(x);
+export const offsetOf = (x: NDArray): number => readOffset(x);
+export const isContiguousView = (x: NDArray): boolean => readContiguous(x);
+
+/** Checks a view's layout and returns its size. */
+function checkLayout(buffer: TypedArray, shape: readonly number[], strides: readonly number[], offset: number): number {
+  const size = checkedSize(shape, () => describeView(shape, strides, offset));
+  if (strides.length !== shape.length) {
+    throw new EinopsError(`${describeView(shape, strides, offset)}: shape and strides differ in length`);
+  }
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new EinopsError(`${describeView(shape, strides, offset)}: invalid offset`);
   let last = offset;
   for (let i = 0; i < shape.length; i++) {
     const s = strides[i]!;
-    if (!Number.isSafeInteger(s) || s < 0) throw new EinopsError(`${where()}: strides must be non-negative integers`);
+    if (!Number.isSafeInteger(s) || s < 0) {
+      throw new EinopsError(`${describeView(shape, strides, offset)}: strides must be non-negative integers`);
+    }
     last += s * (shape[i]! - 1);
   }
   if (size > 0 && last >= buffer.length) {
-    throw new EinopsError(`${where()}: reaches element ${last} of a buffer of ${buffer.length}`);
+    throw new EinopsError(`${describeView(shape, strides, offset)}: reaches element ${last} of a buffer of ${buffer.length}`);
   }
+  return size;
 }
+
+const describeView = (shape: readonly number[], strides: readonly number[], offset: number): string =>
+  `view of shape ${formatShape(shape)}, strides ${formatShape(strides)}, offset ${offset}`;

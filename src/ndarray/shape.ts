@@ -53,12 +53,33 @@ export function contiguousStrides(shape: readonly number[]): number[] {
 
 /** Whether strides describe row-major order; strides of length-1 axes do not matter. */
 export function isContiguous(shape: readonly number[], strides: readonly number[]): boolean {
-  if (shape.includes(0)) return true;
   let expected = 1;
+  let rowMajor = true;
   for (let i = shape.length - 1; i >= 0; i--) {
-    const d = shape[i] ?? 1;
-    if (d !== 1 && strides[i] !== expected) return false;
+    const d = shape[i]!;
+    // An empty array is contiguous whatever its strides: keep looking for a 0.
+    if (d === 0) return true;
+    if (d !== 1 && strides[i] !== expected) rowMajor = false;
     expected *= d;
   }
-  return true;
+  return rowMajor;
+}
+
+/**
+ * The number of elements of a shape, or -1 when a dimension is not a non-negative integer or
+ * the size passes MAX_ELEMENTS: the allocation-free check of hot paths, which call
+ * checkedSize for the message when it fails.
+ */
+export function sizeOrInvalid(shape: readonly number[]): number {
+  let size = 1;
+  let empty = false;
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i];
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) return -1;
+    if (d === 0) empty = true;
+    size *= d;
+  }
+  // Infinity * 0 would be NaN: an empty shape is empty however large its other dims.
+  if (empty) return 0;
+  return size > MAX_ELEMENTS ? -1 : size;
 }

@@ -1,8 +1,8 @@
 import { EinopsError } from '../errors';
 import type { DType } from './dtype';
-import { fromView, viewInfo } from './ndarray';
+import { bufferOf, isContiguousView, offsetOf, shapeOf, stridesOf, trustedView } from './ndarray';
 import type { NDArray } from './ndarray';
-import { checkedSize, contiguousStrides, formatShape } from './shape';
+import { checkedSize, contiguousStrides, formatShape, sizeOrInvalid } from './shape';
 
 /**
  * The same elements in a new shape. O(1) when the strides allow it (as numpy's no-copy
@@ -10,57 +10,58 @@ import { checkedSize, contiguousStrides, formatShape } from './shape';
  * elements are copied once into row-major order.
  */
 export function reshape<D extends DType>(x: NDArray<readonly number[], D>, shape: readonly number[]): NDArray<readonly number[], D> {
-  const size = checkedSize(shape, () => `reshape ${formatShape(x.shape)} to ${formatShape(shape)}`);
+  let size = sizeOrInvalid(shape);
+  if (size < 0) size = checkedSize(shape, () => `reshape ${formatShape(shapeOf(x))} to ${formatShape(shape)}`);
   if (size !== x.size) {
     throw new EinopsError(
-      `cannot reshape an array of shape ${formatShape(x.shape)} (${x.size} elements) to ${formatShape(shape)} (${size} elements)`,
+      `cannot reshape an array of shape ${formatShape(shapeOf(x))} (${x.size} elements) to ${formatShape(shape)} (${size} elements)`,
     );
   }
-  const info = viewInfo(x);
-  if (size === 0) return fromView(info.buffer, x.dtype, shape, contiguousStrides(shape), 0);
-  const strides = info.contiguous ? contiguousStrides(shape) : reshapeStrides(x.shape, info.strides, shape);
-  if (strides !== undefined) return fromView(info.buffer, x.dtype, shape, strides, info.offset);
-  return fromView(x.data, x.dtype, shape, contiguousStrides(shape), 0);
+  const buffer = bufferOf(x);
+  const newShape = shape.slice();
+  if (size === 0) return trustedView(buffer, x.dtype, newShape, contiguousStrides(shape), 0, 0);
+  const strides = isContiguousView(x) ? contiguousStrides(shape) : reshapeStrides(shapeOf(x), stridesOf(x), shape);
+  if (strides !== undefined) return trustedView(buffer, x.dtype, newShape, strides, offsetOf(x), size);
+  return trustedView(x.data, x.dtype, newShape, contiguousStrides(shape), 0, size);
 }
 
 /**
  * Strides that show a (non-empty) view in `newShape` without copying, or undefined if there
  * are none. Old and new axes are matched in groups of equal product; inside a group the old
  * axes must be contiguous with each other, and the new axes then take row-major strides from
- * the group's innermost old stride. (numpy's `_attempt_nocopy_reshape`.)
+ * the group's innermost old stride. Length-1 old axes are skipped. (numpy's
+ * `_attempt_nocopy_reshape`.)
  */
 function reshapeStrides(
   oldShape: readonly number[],
   oldStrides: readonly number[],
   newShape: readonly number[],
 ): number[] | undefined {
-  const lens: number[] = [];
-  const strides: number[] = [];
-  for (let i = 0; i < oldShape.length; i++) {
-    if (oldShape[i] !== 1) {
-      lens.push(oldShape[i]!);
-      strides.push(oldStrides[i]!);
-    }
-  }
+  const oldRank = oldShape.length;
   const out = new Array<number>(newShape.length);
   let oi = 0;
+  while (oi < oldRank && oldShape[oi] === 1) oi++;
   let ni = 0;
-  while (ni < newShape.length && oi < lens.length) {
-    let oj = oi + 1;
+  while (ni < newShape.length && oi < oldRank) {
     let nj = ni + 1;
     let np = newShape[ni]!;
-    let op = lens[oi]!;
+    let op = oldShape[oi]!;
+    let last = oi; // the group's innermost old axis (not of length 1)
+    let oj = oi + 1;
     while (np !== op) {
       if (np < op) np *= newShape[nj++]!;
-      else op *= lens[oj++]!;
+      else {
+        while (oldShape[oj] === 1) oj++;
+        if (oldStrides[last] !== oldShape[oj]! * oldStrides[oj]!) return undefined;
+        op *= oldShape[oj]!;
+        last = oj++;
+      }
     }
-    for (let k = oi; k < oj - 1; k++) {
-      if (strides[k] !== lens[k + 1]! * strides[k + 1]!) return undefined;
-    }
-    out[nj - 1] = strides[oj - 1]!;
+    out[nj - 1] = oldStrides[last]!;
     for (let k = nj - 1; k > ni; k--) out[k - 1] = out[k]! * newShape[k]!;
     ni = nj;
     oi = oj;
+    while (oi < oldRank && oldShape[oi] === 1) oi++;
   }
   // Whatever is left are length-1 axes; their stride is never used.
   for (let k = ni; k < newShape.length; k++) out[k] = 1;
@@ -70,20 +71,32 @@ function reshapeStrides(
 /** Permutes the axes: an O(1) view. `perm[i]` is the input axis that becomes axis i. */
 export function transpose<D extends DType>(x: NDArray<readonly number[], D>, perm: readonly number[]): NDArray<readonly number[], D> {
   const n = x.ndim;
-  const seen = new Array<boolean>(n).fill(false);
-  const valid =
-    perm.length === n && perm.every((p) => Number.isInteger(p) && p >= 0 && p < n && !seen[p] && (seen[p] = true));
-  if (!valid) {
-    throw new EinopsError(`transpose: ${formatShape(perm)} is not a permutation of the ${n} axes of shape ${formatShape(x.shape)}`);
+  const oldShape = shapeOf(x);
+  const oldStrides = stridesOf(x);
+  const shape = new Array<number>(n);
+  const strides = new Array<number>(n);
+  // Each axis at most once: a bit per axis (an NDArray has far fewer than 31 axes in practice;
+  // a larger rank takes the array of flags).
+  let seen = 0;
+  const seenAxes = n > 30 ? new Array<boolean>(n).fill(false) : undefined;
+  let valid = perm.length === n;
+  for (let i = 0; valid && i < n; i++) {
+    const p = perm[i]!;
+    if (!Number.isInteger(p) || p < 0 || p >= n) valid = false;
+    else if (seenAxes === undefined) {
+      valid = (seen & (1 << p)) === 0;
+      seen |= 1 << p;
+    } else {
+      valid = !seenAxes[p];
+      seenAxes[p] = true;
+    }
+    shape[i] = oldShape[p]!;
+    strides[i] = oldStrides[p]!;
   }
-  const info = viewInfo(x);
-  return fromView(
-    info.buffer,
-    x.dtype,
-    perm.map((p) => x.shape[p]!),
-    perm.map((p) => info.strides[p]!),
-    info.offset,
-  );
+  if (!valid) {
+    throw new EinopsError(`transpose: ${formatShape(perm)} is not a permutation of the ${n} axes of shape ${formatShape(oldShape)}`);
+  }
+  return trustedView(bufferOf(x), x.dtype, shape, strides, offsetOf(x), x.size);
 }
 
 /**
@@ -96,7 +109,7 @@ export function addAxes<D extends DType>(
   nAxes: number,
   pos2len: ReadonlyMap<number, number>,
 ): NDArray<readonly number[], D> {
-  const where = (): string => `addAxes to shape ${formatShape(x.shape)}`;
+  const where = (): string => `addAxes to shape ${formatShape(shapeOf(x))}`;
   if (!Number.isInteger(nAxes) || nAxes !== x.ndim + pos2len.size) {
     throw new EinopsError(`${where()}: ${pos2len.size} new axes and ${x.ndim} existing ones cannot make ${nAxes} axes`);
   }
@@ -105,23 +118,23 @@ export function addAxes<D extends DType>(
       throw new EinopsError(`${where()}: position ${p} is outside the ${nAxes} axes of the result`);
     }
   }
-  const info = viewInfo(x);
+  const oldShape = shapeOf(x);
+  const oldStrides = stridesOf(x);
   const shape: number[] = [];
   const strides: number[] = [];
   let axis = 0;
   for (let p = 0; p < nAxes; p++) {
     const len = pos2len.get(p);
     if (len === undefined) {
-      shape.push(x.shape[axis]!);
-      strides.push(info.strides[axis]!);
+      shape.push(oldShape[axis]!);
+      strides.push(oldStrides[axis]!);
       axis++;
     } else {
       shape.push(len);
       strides.push(0);
     }
   }
-  checkedSize(shape, where);
-  return fromView(info.buffer, x.dtype, shape, strides, info.offset);
+  return trustedView(bufferOf(x), x.dtype, shape, strides, offsetOf(x), checkedSize(shape, where));
 }
 
 /**

@@ -12,8 +12,8 @@ import {
   writeUnknownReductionMessage,
 } from '../pattern/messages';
 import { RECIPE_VERSION, type Recipe, type RecipeOp } from '../pattern/recipe';
-import { type Backend, REDUCTIONS, type ReductionName } from './backend';
-import { type AxesLengths, checkAxesObject, type Plan } from './bind';
+import { type Backend, inScope, REDUCTIONS, type ReductionName } from './backend';
+import { type AxesLengths, checkAxesObject, NO_AXES, type Plan } from './bind';
 import { describeShape, inContext } from './context';
 import { getPlan } from './planCache';
 import { getBackend } from './registry';
@@ -21,22 +21,17 @@ import { getBackend } from './registry';
 /** A reduction by name, or a function of the tensor and the axes to reduce (einops' callable). */
 export type Reduction = ReductionName | ((x: any, axes: readonly number[]) => any);
 
-const NO_AXES: AxesLengths = Object.freeze({});
-
 /** How an error names the reduction: `with max`, `with a function`. */
 export function reductionDetail(op: RecipeOp, reduction: Reduction | undefined): string | undefined {
   if (op !== 'reduce') return undefined;
   return typeof reduction === 'function' ? 'with a function' : `with ${String(reduction)}`;
 }
 
-/** Stacks a list input, finds the backend. */
-export function resolveInput(x: unknown): { backend: Backend; tensor: unknown } {
-  if (Array.isArray(x)) {
-    if (x.length === 0) throw new EinopsError(writeEmptyListMessage());
-    const backend = getBackend(x[0]);
-    return { backend, tensor: backend.stack(x) };
-  }
-  return { backend: getBackend(x), tensor: x };
+/** The backend of an input: a tensor, or a non-empty list of them (stacked in the op's scope). */
+export function inputBackend(x: unknown): Backend {
+  if (!Array.isArray(x)) return getBackend(x);
+  if (x.length === 0) throw new EinopsError(writeEmptyListMessage());
+  return getBackend(x[0]);
 }
 
 export function describeInput(x: unknown): string {
@@ -99,6 +94,13 @@ export function executePlan(backend: Backend, plan: Plan, x: unknown, reduction:
   return tensor;
 }
 
+/** Stacks a list input, binds the plan (cached) and runs it. */
+function applySteps(backend: Backend, recipe: Recipe, x: unknown, reduction: Reduction | undefined, axesLengths: AxesLengths): unknown {
+  const tensor = Array.isArray(x) ? backend.stack(x) : x;
+  const plan = getPlan(recipe, backend.shape(tensor), axesLengths);
+  return executePlan(backend, plan, tensor, reduction);
+}
+
 /** Applies a compiled recipe; errors come out with the op, pattern and input in them. */
 export function applyRecipe(
   recipe: Recipe,
@@ -112,9 +114,10 @@ export function applyRecipe(
     }
     if (recipe.op === 'reduce') checkReduction(reduction);
     checkAxesObject(axesLengths);
-    const { backend, tensor } = resolveInput(x);
-    const plan = getPlan(recipe, backend.shape(tensor), axesLengths);
-    return executePlan(backend, plan, tensor, reduction);
+    const backend = inputBackend(x);
+    // Without a scope (the NDArray's case) the steps run as they are: no list or closure to build.
+    if (backend.scope === undefined) return applySteps(backend, recipe, x, reduction, axesLengths);
+    return inScope(backend, Array.isArray(x) ? x : [x], () => applySteps(backend, recipe, x, reduction, axesLengths));
   } catch (error) {
     throw inContext(error, {
       op: recipe.op,

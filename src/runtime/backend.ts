@@ -41,4 +41,16 @@ export interface Backend<T = unknown> {
   dtype(x: T): string;
   /** A host copy (or view) as the embedded NDArray. */
   toNDArray(x: T): NDArray;
+  /**
+   * Runs the backend steps of one op on the op's input tensors. Libraries whose tensors are
+   * freed by hand (tfjs) free here every tensor the steps made except the result, and never
+   * return an input itself (an op whose steps change nothing returns a new handle), so the
+   * caller owns exactly what the op returns. Libraries with garbage-collected tensors leave it out.
+   */
+  scope?<R>(inputs: readonly T[], steps: () => R): R;
+}
+
+/** Runs `steps` in the backend's scope, or directly when it has none. */
+export function inScope<R>(backend: Backend, inputs: readonly unknown[], steps: () => R): R {
+  return backend.scope === undefined ? steps() : backend.scope(inputs, steps);
 }

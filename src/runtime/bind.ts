@@ -23,6 +23,9 @@ import { checkedSize } from '../ndarray/index';
 
 export type AxesLengths = Readonly<Record<string, number>>;
 
+/** The lengths of a call that gives none: one object, so the plan cache can tell it by identity. */
+export const NO_AXES: AxesLengths = Object.freeze({});
+
 export interface Plan {
   /** Reshape the input to this first (elementary axes, merged), or null to keep its shape. */
   readonly initShape: readonly number[] | null;

@@ -30,7 +30,7 @@ import {
 } from '../pattern/messages';
 import { ELLIPSIS, RECIPE_VERSION } from '../pattern/recipe';
 import { describeInputs } from './apply';
-import type { Backend } from './backend';
+import { type Backend, inScope } from './backend';
 import { inContext } from './context';
 import { cachedPlan } from './planCache';
 import { getCommonBackend } from './registry';
@@ -283,7 +283,7 @@ export function applyEinsumRecipe(recipe: EinsumRecipe, tensors: readonly unknow
     const shapes = tensors.map((x) => backend.shape(x));
     const key = `einsum\u0000${recipe.pattern}\u0000${shapes.map((shape) => shape.join(',')).join(';')}`;
     const plan = cachedPlan(key, () => bindEinsumRecipe(recipe, shapes));
-    return executeEinsumPlan(backend, plan, tensors);
+    return inScope(backend, tensors, () => executeEinsumPlan(backend, plan, tensors));
   } catch (error) {
     throw inContext(error, { op: 'einsum', pattern: recipe.pattern, input: () => describeInputs(tensors) });
   }

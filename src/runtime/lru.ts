@@ -1,9 +1,12 @@
 /**
  * A bounded least-recently-used map. A Map iterates in insertion order, so re-inserting on
- * every hit keeps the oldest entry first, and eviction drops it.
+ * a hit keeps the oldest entry first, and eviction drops it.
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
+  // A hit on the entry that is already the most recent changes nothing: skipping its
+  // delete-and-insert makes the common case (one pattern called in a loop) a single lookup.
+  private newest: K | undefined = undefined;
 
   constructor(readonly capacity: number) {}
 
@@ -13,9 +16,10 @@ export class LruCache<K, V> {
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.newest) {
       this.entries.delete(key);
       this.entries.set(key, value);
+      this.newest = key;
     }
     return value;
   }
@@ -23,6 +27,7 @@ export class LruCache<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     if (this.entries.size > this.capacity) {
       this.entries.delete(this.entries.keys().next().value as K);
     }
@@ -30,5 +35,6 @@ export class LruCache<K, V> {
 
   clear(): void {
     this.entries.clear();
+    this.newest = undefined;
   }
 }

@@ -12,29 +12,53 @@ import { writeEinsumArgumentsMessage, writeEinsumPatternLastMessage, writePatter
 import type { Recipe, RecipeOp } from '../pattern/recipe';
 import { applyRecipe, describeInput, describeInputs, reductionDetail, type Reduction } from './apply';
 import type { AxesLengths } from './bind';
+import type {
+  AxesLengths as PatternAxesLengths,
+  OpAnalysis,
+  PatternParameter,
+  RearrangeResult,
+  ReduceAnalysis,
+  ReduceResult,
+  ReductionFunctionFor,
+  ReductionParameter,
+  RepeatResult,
+} from '../types';
 import { inContext } from './context';
 import { applyEinsumRecipe } from './einsum';
 import { LruCache } from './lru';
 import { applyPackRecipe, applyUnpackRecipe } from './pack';
 
-// Compiled recipes of every op (Recipe, EinsumRecipe, PackRecipe), keyed by op and pattern.
-const recipes = new LruCache<string, unknown>(256);
+// Compiled recipes of every op (Recipe, EinsumRecipe, PackRecipe), keyed by pattern and then
+// by op. A hit builds no key: the pattern is a string the caller already holds (usually a
+// literal, whose hash is computed once).
+const recipes = new LruCache<string, Map<string, unknown>>(256);
 
 function cachedRecipe<R>(op: string, pattern: string, compile: (pattern: string) => R): R {
   if (typeof pattern !== 'string') throw new EinopsError(writePatternTypeMessage(typeof pattern));
-  const key = `${op}\u0000${pattern}`;
-  let recipe = recipes.get(key) as R | undefined;
+  let byOp = recipes.get(pattern);
+  let recipe = byOp?.get(op) as R | undefined;
   if (recipe === undefined) {
     recipe = compile(pattern);
-    recipes.set(key, recipe);
+    if (byOp === undefined) {
+      byOp = new Map();
+      recipes.set(pattern, byOp);
+    }
+    byOp.set(op, recipe);
   }
   return recipe;
 }
 
 /** The compiled recipe for (op, pattern), from the cache when it has been seen. */
 export function recipeFor(op: RecipeOp, pattern: string): Recipe {
-  return cachedRecipe(op, pattern, (text) => compileRecipe(op, text));
+  return cachedRecipe(op, pattern, COMPILERS[op]);
 }
+
+// One compile function per op, made once: a closure per call would be allocated on every hit.
+const COMPILERS: { readonly [Op in RecipeOp]: (pattern: string) => Recipe } = {
+  rearrange: (pattern) => compileRecipe('rearrange', pattern),
+  reduce: (pattern) => compileRecipe('reduce', pattern),
+  repeat: (pattern) => compileRecipe('repeat', pattern),
+};
 
 /** The compiled einsum recipe for a pattern, cached. */
 export const einsumRecipeFor = (pattern: string): EinsumRecipe => cachedRecipe('einsum', pattern, compileEinsumRecipe);
@@ -58,16 +82,17 @@ function run(op: RecipeOp, x: unknown, pattern: string, reduction: Reduction | u
   return applyRecipe(recipe, x, reduction, axes);
 }
 
-/** Any tensor einops can work on, or a list of them (stacked on a new first axis). */
-type Input<T> = T | readonly T[];
 
 /**
  * Reorders, splits, merges, squeezes and unsqueezes axes, as a pattern says.
  * @example rearrange(images, 'b h w c -> b c h w')
  * @example rearrange(x, 'b (h h1) (w w1) c -> b h w (c h1 w1)', { h1: 2, w1: 2 })
  */
-export function rearrange<D extends DType>(x: Input<NDArray<readonly number[], D>>, pattern: string, axes?: AxesLengths): NDArray<number[], D>;
-export function rearrange<T>(x: Input<T>, pattern: string, axes?: AxesLengths): T;
+export function rearrange<const X, const P extends string, const A extends PatternAxesLengths = {}>(
+  x: X,
+  pattern: PatternParameter<P, OpAnalysis<'rearrange', X, P, A>>,
+  axes?: A,
+): RearrangeResult<X, P, A>;
 export function rearrange(x: unknown, pattern: string, axes?: AxesLengths): unknown {
   return run('rearrange', x, pattern, undefined, axes);
 }
@@ -76,8 +101,17 @@ export function rearrange(x: unknown, pattern: string, axes?: AxesLengths): unkn
  * Rearranges and reduces the axes that are missing on the right side.
  * @example reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max')
  */
-export function reduce<D extends DType>(x: Input<NDArray<readonly number[], D>>, pattern: string, reduction: Reduction, axes?: AxesLengths): NDArray<number[], D>;
-export function reduce<T>(x: Input<T>, pattern: string, reduction: Reduction, axes?: AxesLengths): T;
+export function reduce<
+  const X,
+  const P extends string,
+  const R extends string | ReductionFunctionFor<X>,
+  const A extends PatternAxesLengths = {},
+>(
+  x: X,
+  pattern: PatternParameter<P, ReduceAnalysis<X, P, R, A>>,
+  reduction: ReductionParameter<X, P, R>,
+  axes?: A,
+): ReduceResult<X, P, R, A>;
 export function reduce(x: unknown, pattern: string, reduction: Reduction, axes?: AxesLengths): unknown {
   return run('reduce', x, pattern, reduction, axes);
 }
@@ -86,8 +120,11 @@ export function reduce(x: unknown, pattern: string, reduction: Reduction, axes?:
  * Rearranges and adds (repeats along) the axes that are new on the right side.
  * @example repeat(image, 'h w -> h w c', { c: 3 })
  */
-export function repeat<D extends DType>(x: Input<NDArray<readonly number[], D>>, pattern: string, axes?: AxesLengths): NDArray<number[], D>;
-export function repeat<T>(x: Input<T>, pattern: string, axes?: AxesLengths): T;
+export function repeat<const X, const P extends string, const A extends PatternAxesLengths = {}>(
+  x: X,
+  pattern: PatternParameter<P, OpAnalysis<'repeat', X, P, A>>,
+  axes?: A,
+): RepeatResult<X, P, A>;
 export function repeat(x: unknown, pattern: string, axes?: AxesLengths): unknown {
   return run('repeat', x, pattern, undefined, axes);
 }

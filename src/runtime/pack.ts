@@ -24,6 +24,7 @@ import {
 import { RECIPE_VERSION } from '../pattern/recipe';
 import { describeInput, describeInputs } from './apply';
 import { describeShape, inContext } from './context';
+import { inScope } from './backend';
 import { getBackend, getCommonBackend } from './registry';
 
 const product = (values: readonly number[]): number => values.reduce((acc, value) => acc * value, 1);
@@ -55,23 +56,26 @@ export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown,
     const firstDType = backend.dtype(list[0]);
     const outside = (shape: readonly number[]): number[] => [...shape.slice(0, before), ...shape.slice(shape.length - after)];
     const packedShapes: number[][] = [];
-    const parts = list.map((x, i) => {
-      const shape = backend.shape(x);
-      if (shape.length < before + after) {
-        throw new EinopsError(writePackRankMessage(i, describeShape(shape), before + after));
-      }
-      if (!sameShape(outside(shape), outside(firstShape))) {
-        throw new EinopsError(writePackShapeMismatchMessage(i, describeShape(shape), describeShape(firstShape)));
-      }
-      const dtype = backend.dtype(x);
-      if (dtype !== firstDType) throw new EinopsError(writePackDTypeMismatchMessage(i, dtype, firstDType));
-      const end = shape.length - after;
-      const packed = shape.slice(before, end);
-      packedShapes.push(packed);
-      const merged = [...shape.slice(0, before), product(packed), ...shape.slice(end)];
-      return sameShape(merged, shape) ? x : backend.reshape(x, merged);
+    const joined = inScope(backend, list, () => {
+      const parts = list.map((x, i) => {
+        const shape = backend.shape(x);
+        if (shape.length < before + after) {
+          throw new EinopsError(writePackRankMessage(i, describeShape(shape), before + after));
+        }
+        if (!sameShape(outside(shape), outside(firstShape))) {
+          throw new EinopsError(writePackShapeMismatchMessage(i, describeShape(shape), describeShape(firstShape)));
+        }
+        const dtype = backend.dtype(x);
+        if (dtype !== firstDType) throw new EinopsError(writePackDTypeMismatchMessage(i, dtype, firstDType));
+        const end = shape.length - after;
+        const packed = shape.slice(before, end);
+        packedShapes.push(packed);
+        const merged = [...shape.slice(0, before), product(packed), ...shape.slice(end)];
+        return sameShape(merged, shape) ? x : backend.reshape(x, merged);
+      });
+      return parts.length === 1 ? parts[0] : backend.concat(parts, before);
     });
-    return [parts.length === 1 ? parts[0] : backend.concat(parts, before), packedShapes];
+    return [joined, packedShapes];
   } catch (error) {
     throw inContext(error, { op: 'pack', pattern: recipe.pattern, input: () => describeInputs(tensors) });
   }
@@ -89,12 +93,14 @@ export function applyUnpackRecipe(recipe: PackRecipe, packed: unknown, packedSha
     const head = shape.slice(0, before);
     const tail = shape.slice(before + 1);
     let start = 0;
-    return pieces.map((pieceShape) => {
-      const length = product(pieceShape);
-      const piece = backend.slice(packed, before, start, start + length);
-      start += length;
-      return backend.reshape(piece, [...head, ...pieceShape, ...tail]);
-    });
+    return inScope(backend, [packed], () =>
+      pieces.map((pieceShape) => {
+        const length = product(pieceShape);
+        const piece = backend.slice(packed, before, start, start + length);
+        start += length;
+        return backend.reshape(piece, [...head, ...pieceShape, ...tail]);
+      }),
+    );
   } catch (error) {
     throw inContext(error, {
       op: 'unpack',

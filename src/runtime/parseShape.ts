@@ -3,6 +3,7 @@
  * `_` skips a dimension, `...` skips any number of them, `1`/`()` and numbers check lengths.
  */
 import { EinopsError } from '../errors';
+import type { ParseShapeOf, PatternParameter } from '../types';
 import {
   writeAnonymousLengthMessage,
   writeMinimumRankMessage,
@@ -20,6 +21,10 @@ import { getBackend } from './registry';
  * Maps the axis names of a pattern to the lengths of the tensor's dimensions.
  * @example parseShape(x, 'batch _ h w') // { batch: 2, h: 5, w: 7 } for a [2, 3, 5, 7] tensor
  */
+export function parseShape<const X, const P extends string>(
+  x: X,
+  pattern: PatternParameter<P, ParseShapeOf<X, P>>,
+): ParseShapeOf<X, P>;
 export function parseShape(x: unknown, pattern: string): Record<string, number> {
   try {
     if (typeof pattern !== 'string') throw new EinopsError(writePatternTypeMessage(typeof pattern));

@@ -3,14 +3,44 @@
  * function of its op and pattern, so those two name it. Only successful binds are stored:
  * a call that fails leaves the cache as it was. Every key starts with the op, so the plans of
  * different ops (rearrange's Plan, einsum's EinsumPlan) share the cache and its bound.
+ *
+ * In front of it, each recipe object remembers the last plan it was bound to: a call in a loop
+ * (same recipe, same shape, same lengths) then costs a lookup by identity and a comparison of a
+ * few numbers instead of building a key string.
  */
 import type { Recipe } from '../pattern/recipe';
-import { type AxesLengths, bindRecipe, type Plan } from './bind';
+import { type AxesLengths, bindRecipe, NO_AXES, type Plan } from './bind';
 import { LruCache } from './lru';
 
 export const PLAN_CACHE_CAPACITY = 1024;
 
 const plans = new LruCache<string, unknown>(PLAN_CACHE_CAPACITY);
+
+/** A recipe's last bind: the shape and lengths (copied, in the object's key order) and the plan. */
+interface LastBind {
+  readonly shape: readonly number[];
+  readonly names: readonly string[];
+  readonly values: readonly number[];
+  readonly plan: Plan;
+}
+
+// Keyed weakly: a recipe that is no longer used (evicted from the recipe cache, or a
+// transformer literal that went out of scope) takes its entry with it.
+let lastBinds = new WeakMap<Recipe, LastBind>();
+
+function matchesLastBind(last: LastBind, shape: readonly number[], axesLengths: AxesLengths): boolean {
+  const rank = shape.length;
+  if (last.shape.length !== rank) return false;
+  for (let i = 0; i < rank; i++) if (last.shape[i] !== shape[i]) return false;
+  if (axesLengths === NO_AXES) return last.names.length === 0;
+  let count = 0;
+  for (const name in axesLengths) {
+    // A non-number never matches (it is never stored), so bind gets to reject it.
+    if (count >= last.names.length || last.names[count] !== name || last.values[count] !== axesLengths[name]) return false;
+    count++;
+  }
+  return count === last.names.length;
+}
 
 /** The cache key, or undefined when a length is not a number (then bind rejects it, uncached). */
 function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): string | undefined {
@@ -25,9 +55,14 @@ function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLeng
 }
 
 export function getPlan(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
+  const last = lastBinds.get(recipe);
+  if (last !== undefined && matchesLastBind(last, shape, axesLengths)) return last.plan;
   const key = planKey(recipe, shape, axesLengths);
   if (key === undefined) return bindRecipe(recipe, shape, axesLengths);
-  return cachedPlan(key, () => bindRecipe(recipe, shape, axesLengths));
+  const plan = cachedPlan(key, () => bindRecipe(recipe, shape, axesLengths));
+  const names = Object.keys(axesLengths);
+  lastBinds.set(recipe, { shape: shape.slice(), names, values: names.map((name) => axesLengths[name]!), plan });
+  return plan;
 }
 
 /** The plan stored under `key`, or what `bind` returns, stored. `key` must start with the op. */
@@ -42,4 +77,7 @@ export function cachedPlan<P>(key: string, bind: () => P): P {
 
 /** For tests and long-running processes that want the memory back. */
 export const planCacheSize = (): number => plans.size;
-export const clearPlanCache = (): void => plans.clear();
+export const clearPlanCache = (): void => {
+  plans.clear();
+  lastBinds = new WeakMap();
+};

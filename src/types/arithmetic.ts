@@ -7,7 +7,7 @@
  * Internally a number is its digits little-endian ("Digits"): 640000 is "000046" and 0 is "",
  * so carries run in the direction template literals are read and there are no leading zeros.
  */
-import type { AddTable, DigitsBelow, DivTable, MulTable, SubTable } from './digits';
+import type { AddCarry, AddDigit, DigitsBelow, DivQuotient, DivRemainder, MulCarry, MulDigit, SubBorrow, SubDigit } from './digits';
 
 export type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 type Carry = '0' | '1';
@@ -18,8 +18,11 @@ type Reverse<S extends string, Out extends string = ''> = S extends `${infer A}$
     ? Reverse<Rest, `${A}${Out}`>
     : Out;
 
+/** How a number that is not a non-negative integer below 1e21 prints. (A union written out: see characters.ts.) */
+export type NotDecimalText = `${string}.${string}` | `${string}e${string}` | `${string}-${string}`;
+
 /** A number's decimal text: only non-negative integers written without an exponent. */
-type DecimalText<N extends number> = `${N}` extends `${string}${'.' | 'e' | '-'}${string}` ? never : `${N}`;
+type DecimalText<N extends number> = `${N}` extends NotDecimalText ? never : `${N}`;
 
 /** Little-endian digits of a non-negative integer literal; never for anything else. */
 export type ToDigits<N extends number> = N extends 0 ? '' : Reverse<DecimalText<N>>;
@@ -39,10 +42,10 @@ type FromDecimalText<S extends string> = StripLeadingZeros<S> extends `${infer N
 export type AddDigits<A extends string, B extends string, C extends Carry = '0', Out extends string = ''> =
   A extends `${infer X extends Digit}${infer RestA}`
     ? B extends `${infer Y extends Digit}${infer RestB}`
-      ? AddDigits<RestA, RestB, AddTable[C][X][Y][0], `${Out}${AddTable[C][X][Y][1]}`>
+      ? AddDigits<RestA, RestB, AddCarry[C][X][Y], `${Out}${AddDigit[C][X][Y]}`>
       : C extends '0'
         ? `${Out}${A}`
-        : AddDigits<RestA, '', AddTable[C][X]['0'][0], `${Out}${AddTable[C][X]['0'][1]}`>
+        : AddDigits<RestA, '', AddCarry[C][X]['0'], `${Out}${AddDigit[C][X]['0']}`>
     : B extends ''
       ? C extends '0'
         ? Out
@@ -51,7 +54,7 @@ export type AddDigits<A extends string, B extends string, C extends Carry = '0',
 
 type TimesDigit<A extends string, D extends Digit, C extends Digit = '0', Out extends string = ''> =
   A extends `${infer X extends Digit}${infer Rest}`
-    ? TimesDigit<Rest, D, MulTable[C][X][D][0], `${Out}${MulTable[C][X][D][1]}`>
+    ? TimesDigit<Rest, D, MulCarry[C][X][D], `${Out}${MulDigit[C][X][D]}`>
     : C extends '0'
       ? Out
       : `${Out}${C}`;
@@ -77,52 +80,55 @@ export type CompareDigits<A extends string, B extends string, Result extends str
 type SubtractDigits<A extends string, B extends string, Borrow extends Carry = '0', Out extends string = '', Zeros extends string = ''> =
   A extends `${infer X extends Digit}${infer RestA}`
     ? B extends `${infer Y extends Digit}${infer RestB}`
-      ? PutDifference<RestA, RestB, SubTable[Borrow][X][Y], Out, Zeros>
-      : PutDifference<RestA, '', SubTable[Borrow][X]['0'], Out, Zeros>
+      ? PutDifference<RestA, RestB, SubBorrow[Borrow][X][Y], SubDigit[Borrow][X][Y], Out, Zeros>
+      : PutDifference<RestA, '', SubBorrow[Borrow][X]['0'], SubDigit[Borrow][X]['0'], Out, Zeros>
     : Out;
 
-type PutDifference<A extends string, B extends string, Cell extends [Carry, Digit], Out extends string, Zeros extends string> =
-  Cell[1] extends '0'
-    ? SubtractDigits<A, B, Cell[0], Out, `${Zeros}0`>
-    : SubtractDigits<A, B, Cell[0], `${Out}${Zeros}${Cell[1]}`, ''>;
+type PutDifference<A extends string, B extends string, Borrow extends Carry, D extends Digit, Out extends string, Zeros extends string> =
+  D extends '0'
+    ? SubtractDigits<A, B, Borrow, Out, `${Zeros}0`>
+    : SubtractDigits<A, B, Borrow, `${Out}${Zeros}${D}`, ''>;
 
 /** Long division by a one-digit divisor: one table lookup per digit of N (big-endian text). */
 type DivideBySmall<N extends string, D extends Digit, R extends Digit = '0', Q extends string = ''> =
   N extends `${infer X extends Digit}${infer Rest}`
-    ? DivideBySmall<Rest, D, DivTable[D][R][X][1], `${Q}${DivTable[D][R][X][0]}`>
+    ? DivideBySmall<Rest, D, DivRemainder[D][R][X], `${Q}${DivQuotient[D][R][X]}`>
     : [FromDecimalText<Q>, R extends '0' ? '' : R];
 
-type Multiples<D extends string> = [
-  '',
-  D,
-  TimesDigit<D, '2'>,
-  TimesDigit<D, '3'>,
-  TimesDigit<D, '4'>,
-  TimesDigit<D, '5'>,
-  TimesDigit<D, '6'>,
-  TimesDigit<D, '7'>,
-  TimesDigit<D, '8'>,
-  TimesDigit<D, '9'>,
-];
+/**
+ * k * D for k = 0..9. An object, not a tuple: its properties are only computed when read, and
+ * the binary search below reads four of them.
+ */
+type Multiples<D extends string> = {
+  '0': '';
+  '1': D;
+  '2': TimesDigit<D, '2'>;
+  '3': TimesDigit<D, '3'>;
+  '4': TimesDigit<D, '4'>;
+  '5': TimesDigit<D, '5'>;
+  '6': TimesDigit<D, '6'>;
+  '7': TimesDigit<D, '7'>;
+  '8': TimesDigit<D, '8'>;
+  '9': TimesDigit<D, '9'>;
+};
 
-/** k * D for k = 0..9. */
-type MultipleTable = [string, string, string, string, string, string, string, string, string, string];
+type MultipleTable = { readonly [K in Digit]: string };
 
 type Below<A extends string, B extends string> = CompareDigits<A, B> extends '<' ? true : false;
 
 /** The largest k with M[k] <= R, by binary search over the divisor's multiples M. */
 type QuotientDigit<R extends string, M extends MultipleTable> =
-  Below<R, M[1]> extends true
+  Below<R, M['1']> extends true
     ? '0'
-    : Below<R, M[5]> extends true
-      ? Below<R, M[3]> extends true
-        ? Below<R, M[2]> extends true ? '1' : '2'
-        : Below<R, M[4]> extends true ? '3' : '4'
-      : Below<R, M[7]> extends true
-        ? Below<R, M[6]> extends true ? '5' : '6'
-        : Below<R, M[8]> extends true
+    : Below<R, M['5']> extends true
+      ? Below<R, M['3']> extends true
+        ? Below<R, M['2']> extends true ? '1' : '2'
+        : Below<R, M['4']> extends true ? '3' : '4'
+      : Below<R, M['7']> extends true
+        ? Below<R, M['6']> extends true ? '5' : '6'
+        : Below<R, M['8']> extends true
           ? '7'
-          : Below<R, M[9]> extends true ? '8' : '9';
+          : Below<R, M['9']> extends true ? '8' : '9';
 
 /** Long division by a divisor of several digits; the remainder R is kept little-endian. */
 type DivideByLarge<N extends string, M extends MultipleTable, R extends string = '', Q extends string = ''> =
@@ -143,19 +149,26 @@ export type DivideDigits<N extends number, D extends string> = D extends `${infe
   : DivideByLarge<DecimalText<N>, Multiples<D>>;
 
 /** The product of number literals; `number` when any factor is unknown. */
-export type Product<Factors extends readonly number[]> = number extends Factors['length']
+export type Product<Factors extends readonly unknown[]> = number extends Factors['length']
   ? number
   : Factors extends readonly [infer F extends number]
-  ? F
-  : Factors extends readonly [infer F extends number, ...infer Rest extends readonly number[]]
-    ? number extends F
-      ? number
-      : ProductOf<Rest, ToDigits<F>>
-    : 1;
+    ? F
+    : Factors extends readonly [infer F extends number, ...infer Rest extends readonly unknown[]]
+      ? number extends F
+        ? number
+        : ProductOf<Rest, ToDigits<F>>
+      : 1;
 
-type ProductOf<Factors extends readonly number[], Acc extends string> =
-  Factors extends readonly [infer F extends number, ...infer Rest extends readonly number[]]
+type OneDigit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** Multiplies Acc (digits) by each factor; by one digit is one pass, without additions. */
+type ProductOf<Factors extends readonly unknown[], Acc extends string> =
+  Factors extends readonly [infer F extends number, ...infer Rest extends readonly unknown[]]
     ? number extends F
       ? number
-      : ProductOf<Rest, MultiplyDigits<Acc, ToDigits<F>>>
+      : F extends OneDigit
+        ? ProductOf<Rest, F extends 0 ? '' : TimesDigit<Acc, `${F}`>>
+        : Acc extends Digit
+          ? ProductOf<Rest, Acc extends '0' ? '' : TimesDigit<ToDigits<F>, Acc>>
+          : ProductOf<Rest, MultiplyDigits<Acc, ToDigits<F>>>
     : FromDigits<Acc>;

@@ -7,8 +7,9 @@
  * that is not a fixed-length tuple has an unknown rank: each dimension of the pattern takes
  * `number`, and the ellipsis `...number[]`.
  */
-import type { CompareDigits, Digit, DivideDigits, Product, ToDigits } from './arithmetic';
-import type { RecipeOp, Without } from './compile';
+import type { CompareDigits, DivideDigits, NotDecimalText, Product, ToDigits } from './arithmetic';
+import type { NotAxisName } from './characters';
+import type { NamesInOrder, RecipeOp } from './compile';
 import type {
   WriteAxisLengthNameMessage,
   WriteCannotInferMessage,
@@ -20,7 +21,7 @@ import type {
   WriteRepeatNeedsLengthMessage,
   WriteUnusedAxisLengthMessage,
 } from './messages';
-import type { AnonymousAxis, CompositionDim, Dim, Ellipsis, Pattern } from './parse';
+import type { CompositionDim, Dim, Ellipsis, Expression, Pattern } from './parse';
 
 /** Axes lengths as an op takes them: `{ h1: 2, w1: 2 }`. */
 export type AxesLengths = { readonly [name: string]: number };
@@ -28,21 +29,12 @@ export type AxesLengths = { readonly [name: string]: number };
 // ── axes lengths ─────────────────────────────────────────────────────────────────────────
 
 /** Whether a key could be an axis name: the ASCII rules of `pattern/axisName.ts`. */
-type IsAxisName<Name extends string> = Name extends '' | `${Digit}${string}` | `_${string}` | `${string}_`
-  ? false
-  : Name extends `${string}${NotInName}${string}`
-    ? false
-    : true;
-
-type NotInName =
-  | ' ' | '(' | ')' | '.' | '\u2026' | '!' | '"' | '#' | '$' | '%' | '&' | "'" | '*' | '+' | ',' | '-' | '/'
-  | ':' | ';' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}' | '~'
-  | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x00' | '\x7f';
+type IsAxisName<Name extends string> = Name extends NotAxisName ? false : true;
 
 type MaxSafeDigits = ToDigits<9007199254740991>;
 
 /** Number.isSafeInteger(value) && value >= 0, for a number literal. */
-type IsLengthValue<Value extends number> = `${Value}` extends `${string}${'-' | '.' | 'e'}${string}`
+type IsLengthValue<Value extends number> = `${Value}` extends NotDecimalText
   ? false
   : CompareDigits<ToDigits<Value>, MaxSafeDigits> extends '>'
     ? false
@@ -73,221 +65,227 @@ type CheckAxesLengths<A, Known extends string> = string extends keyof A
 
 // ── binding the left side to the shape ───────────────────────────────────────────────────
 
-/** How a dimension failed, before the walk adds which dimension it is. */
-type DimFailure =
-  | readonly ['mismatch', composition: string, product: number]
-  | readonly ['divide', composition: string, knownProduct: number]
-  | readonly ['infer', names: readonly string[], composition: string];
+/** A length learnt from the shape. (Objects, not tuples: indexing tuples resolves all of Array.) */
+interface Learnt<Name extends string = string, L extends number = number> {
+  readonly name: Name;
+  readonly length: L;
+}
+
+/** How a dimension of length L failed, before the walk adds which dimension it is. */
+interface DimFailure<Reason = unknown, L extends number = number> {
+  readonly failure: Reason;
+  readonly length: L;
+}
 
 type JoinAxes<D extends CompositionDim, Out extends string = ''> = D extends readonly [
-  infer Axis extends string,
+  infer Axis extends string | number,
   ...infer Rest extends CompositionDim,
 ]
-  ? JoinAxes<Rest, Out extends '' ? Axis : `${Out} ${Axis}`>
+  ? JoinAxes<Rest, Out extends '' ? `${Axis}` : `${Out} ${Axis}`>
   : Out;
 
 /** As the runtime writes a composition in messages: `(h 2)`, `()`. */
 type Describe<D extends CompositionDim> = `(${JoinAxes<D>})`;
 
-type AnonymousLength<Axis extends string> = Axis extends `${infer N extends number}` ? N : number;
-
 type SameLength<A extends number, B extends number> = number extends A ? true : number extends B ? true : A extends B ? true : false;
 
-/** [axes of unknown length, lengths of the others]. */
+/** [names of unknown length, lengths of the other axes]. */
 type Partition<D extends CompositionDim, A, Unknown extends string[] = [], Known extends number[] = []> = D extends readonly [
-  infer Axis extends string,
+  infer Axis,
   ...infer Rest extends CompositionDim,
 ]
-  ? Axis extends keyof A
-    ? Partition<Rest, A, Unknown, [...Known, A[Axis] & number]>
-    : Axis extends AnonymousAxis
-      ? Partition<Rest, A, Unknown, [...Known, AnonymousLength<Axis>]>
-      : Partition<Rest, A, [...Unknown, Axis], Known>
+  ? Axis extends number
+    ? Partition<Rest, A, Unknown, [...Known, Axis]>
+    : Axis extends keyof A
+      ? Partition<Rest, A, Unknown, [...Known, A[Axis] & number]>
+      : Partition<Rest, A, [...Unknown, Axis & string], Known>
   : [Unknown, Known];
 
-type Bind<Bound, Name extends string, Length extends number> = Bound & { [K in Name]: Length };
+type Mismatch<Composition extends string, Product extends number, L extends number> = DimFailure<
+  ['mismatch', Composition, Product],
+  L
+>;
 
-/** The lengths learnt from one dimension of length L, added to Bound; or how it failed. */
-type BindDim<D extends CompositionDim, L extends number, A, Bound> = D extends readonly [infer Axis extends string]
-  ? Axis extends keyof A
-    ? SameLength<A[Axis] & number, L> extends true
-      ? Bound
-      : ['mismatch', Describe<D>, A[Axis] & number]
-    : Axis extends AnonymousAxis
-      ? SameLength<AnonymousLength<Axis>, L> extends true
-        ? Bound
-        : ['mismatch', Describe<D>, AnonymousLength<Axis>]
-      : Bind<Bound, Axis, L>
-  : D extends readonly []
-    ? SameLength<1, L> extends true
-      ? Bound
-      : ['mismatch', '()', 1]
-    : Partition<D, A> extends [infer Unknown extends string[], infer Known extends number[]]
-      ? Unknown extends [infer Axis extends string]
-        ? number extends L
-          ? Bind<Bound, Axis, number>
-          : Product<Known> extends infer KnownProduct extends number
-            ? number extends KnownProduct
-              ? Bind<Bound, Axis, number>
-              : KnownProduct extends 0
-                ? ['divide', Describe<D>, 0]
-                : DivideDigits<L, ToDigits<KnownProduct>> extends [infer Quotient extends number, infer Remainder]
-                  ? Remainder extends ''
-                    ? Bind<Bound, Axis, Quotient>
-                    : ['divide', Describe<D>, KnownProduct]
-                  : never
-            : never
-        : Unknown extends []
-          ? Product<Known> extends infer P extends number
-            ? SameLength<P, L> extends true
-              ? Bound
-              : ['mismatch', Describe<D>, P]
-            : never
-          : ['infer', Unknown, Describe<D>]
-      : never;
+/** A composition of several axes (or none) of length L: the length learnt, if any. */
+type BindComposition<D extends CompositionDim, L extends number, A> = D extends readonly []
+  ? SameLength<1, L> extends true
+    ? never
+    : Mismatch<'()', 1, L>
+  : Partition<D, A> extends [infer Unknown extends string[], infer Known extends number[]]
+    ? Unknown extends [infer Axis extends string]
+      ? number extends L
+        ? Learnt<Axis, number>
+        : Product<Known> extends infer KnownProduct extends number
+          ? number extends KnownProduct
+            ? Learnt<Axis, number>
+            : KnownProduct extends 0
+              ? DimFailure<['divide', Describe<D>, 0], L>
+              : DivideDigits<L, ToDigits<KnownProduct>> extends [infer Quotient extends number, infer Remainder]
+                ? Remainder extends ''
+                  ? Learnt<Axis, Quotient>
+                  : DimFailure<['divide', Describe<D>, KnownProduct], L>
+                : never
+          : never
+      : Unknown extends []
+        ? Product<Known> extends infer P extends number
+          ? SameLength<P, L> extends true
+            ? never
+            : Mismatch<Describe<D>, P, L>
+          : never
+        : DimFailure<['infer', Unknown, Describe<D>], L>
+    : never;
 
-type DescribeFailure<F extends DimFailure, Dimension extends number, L extends number> = F extends readonly [
+/** What one dimension of the left side teaches: a length, nothing, or a failure. */
+type BindDim<D, L extends number, A> = D extends string
+  ? D extends keyof A
+    ? SameLength<A[D] & number, L> extends true
+      ? never
+      : Mismatch<`(${D})`, A[D] & number, L>
+    : Learnt<D, L>
+  : D extends CompositionDim
+    ? BindComposition<D, L, A>
+    : never;
+
+type BindDims<Dims extends readonly Dim[], Shape extends readonly number[], A> = {
+  [I in keyof Dims]: BindDim<Dims[I], Shape[I & keyof Shape] & number, A>;
+};
+
+type DescribeFailure<Reason, Dimension extends number, L extends number> = Reason extends [
   'mismatch',
   infer C extends string,
   infer P extends number,
 ]
   ? WriteProductMismatchMessage<Dimension, L, C, P>
-  : F extends readonly ['divide', infer C extends string, infer P extends number]
+  : Reason extends ['divide', infer C extends string, infer P extends number]
     ? WriteNotDivisibleMessage<Dimension, L, C, P>
-    : F extends readonly ['infer', infer Names extends readonly string[], infer C extends string]
+    : Reason extends ['infer', infer Names extends readonly string[], infer C extends string]
       ? WriteCannotInferMessage<Names, C>
       : never;
 
-interface BindContext {
-  /** The whole shape, for the positions of dimensions in messages. */
-  readonly shape: readonly number[];
-  readonly dims: readonly Dim[];
-  readonly axes: unknown;
-}
-
-type CountFixed<Dims extends readonly Dim[], Count extends 0[] = []> = Dims extends readonly [
-  infer D,
-  ...infer Rest extends readonly Dim[],
+/** The reason of the first failing dimension, which is the dimension `Before['length']`. */
+type FirstFailure<Bound extends readonly unknown[], Before extends readonly unknown[]> = Bound extends readonly [
+  infer B,
+  ...infer Rest,
 ]
-  ? CountFixed<Rest, D extends Ellipsis ? Count : [...Count, 0]>
-  : Count['length'];
+  ? [B] extends [DimFailure<infer Reason, infer L>] // not distributed: `never` is a dimension that passed
+    ? [B] extends [never]
+      ? FirstFailure<Rest, [...Before, B]>
+      : DescribeFailure<Reason, Before['length'], L>
+    : FirstFailure<Rest, [...Before, B]>
+  : never;
 
-type RankProblem<Ctx extends BindContext> = Ellipsis extends Ctx['dims'][number]
-  ? WriteMinimumRankMessage<CountFixed<Ctx['dims']>, Ctx['shape']['length']>
-  : WriteRankMessage<Ctx['dims']['length'], Ctx['shape']['length']>;
-
-/** The position of the first element of `Rest` in the whole shape. */
-type PositionOf<Shape extends readonly number[], Rest extends readonly number[]> = Shape extends readonly [
-  ...infer Before extends readonly number[],
-  ...Rest,
-]
-  ? Before['length']
-  : number;
+type NumbersFor<Dims extends readonly unknown[]> = { [I in keyof Dims]: number };
 
 /**
- * The left side's dims from the front; at the ellipsis, the rest from the back, and what is
- * left of the shape is the ellipsis' part. The first failing dimension is kept in `Problem`
- * while the walk goes on, because a wrong rank is reported before any dimension.
- * Result: [lengths, the ellipsis' dimensions] or the reason.
+ * Binds the dims before the ellipsis to the start of S, those after it to PostShape (the end
+ * of S); E is what the ellipsis matched. Result: [the union of lengths learnt, E], or the
+ * reason of the first dimension that fails, in the runtime's left-to-right order.
  */
-type BindFront<
-  Dims extends readonly Dim[],
-  Shape extends readonly number[],
-  Ctx extends BindContext,
-  Bound,
-  Problem extends string = never,
-> = Dims extends readonly [infer D, ...infer Rest extends readonly Dim[]]
-  ? D extends CompositionDim
-    ? Shape extends readonly [infer L extends number, ...infer ShapeRest extends readonly number[]]
-      ? [Problem] extends [never]
-        ? BindDim<D, L, Ctx['axes'], Bound> extends infer B
-          ? B extends DimFailure
-            ? BindFront<Rest, ShapeRest, Ctx, Bound, DescribeFailure<B, PositionOf<Ctx['shape'], Shape>, L>>
-            : BindFront<Rest, ShapeRest, Ctx, B>
-          : never
-        : BindFront<Rest, ShapeRest, Ctx, Bound, Problem>
-      : RankProblem<Ctx>
-    : BindBack<Rest, Shape, Ctx, Bound, Problem>
-  : Shape extends readonly []
-    ? [Problem] extends [never]
-      ? [Bound, []]
-      : Problem
-    : RankProblem<Ctx>;
+type BindSides<
+  L extends Expression,
+  A,
+  S extends readonly number[],
+  E extends readonly number[],
+  PostShape extends readonly number[],
+> = [keyof A] extends [never]
+  ? L['post'] extends readonly []
+    ? L['pre'][number] extends string
+      ? [BindNames<L['pre'], S>[number], E]
+      : BindEach<L, A, S, E, PostShape>
+    : BindEach<L, A, S, E, PostShape>
+  : BindEach<L, A, S, E, PostShape>;
 
-/** From the back, a dimension further left replaces the problem found: the runtime goes left to right. */
-type BindBack<
-  Dims extends readonly Dim[],
-  Shape extends readonly number[],
-  Ctx extends BindContext,
-  Bound,
-  Problem extends string,
-  BackProblem extends string = never,
-> = Dims extends readonly [...infer Rest extends readonly Dim[], infer D extends CompositionDim]
-  ? Shape extends readonly [...infer ShapeRest extends readonly number[], infer L extends number]
-    ? [Problem] extends [never]
-      ? BindDim<D, L, Ctx['axes'], Bound> extends infer B
-        ? B extends DimFailure
-          ? BindBack<Rest, ShapeRest, Ctx, Bound, Problem, DescribeFailure<B, ShapeRest['length'], L>>
-          : BindBack<Rest, ShapeRest, Ctx, B, Problem, BackProblem>
-        : never
-      : BindBack<Rest, ShapeRest, Ctx, Bound, Problem>
-    : RankProblem<Ctx>
-  : [Problem | BackProblem] extends [never]
-    ? [Bound, Shape]
-    : [Problem] extends [never]
-      ? BackProblem
-      : Problem;
+/** Dims that are all single names, without axes lengths, the usual left side: nothing to check. */
+type BindNames<Dims extends readonly Dim[], Shape extends readonly number[]> = {
+  [I in keyof Dims]: Learnt<Dims[I] & string, Shape[I & keyof Shape] & number>;
+};
 
-/** A shape of unknown rank, as the pattern sees it: `number` per dim, `...number[]` for the ellipsis. */
-type UnknownRankShape<Dims extends readonly Dim[], Out extends number[] = []> = Dims extends readonly [
-  infer D,
-  ...infer Rest extends readonly Dim[],
-]
-  ? D extends Ellipsis
-    ? [...Out, ...number[], ...UnknownRankShape<Rest>]
-    : UnknownRankShape<Rest, [...Out, number]>
-  : Out;
+type BindEach<
+  L extends Expression,
+  A,
+  S extends readonly number[],
+  E extends readonly number[],
+  PostShape extends readonly number[],
+> = BindDims<L['pre'], S, A> extends infer Pre extends readonly unknown[]
+  ? L['post'] extends readonly []
+    ? [Pre[number]] extends [Learnt]
+      ? [Pre[number], E]
+      : FirstFailure<Pre, []>
+    : BindDims<L['post'], PostShape, A> extends infer Post extends readonly unknown[]
+      ? [Pre[number] | Post[number]] extends [Learnt]
+        ? [Pre[number] | Post[number], E]
+        : [FirstFailure<Pre, []>] extends [never]
+          ? FirstFailure<Post, [...Pre, ...E]>
+          : FirstFailure<Pre, []>
+      : never
+  : never;
+
+/** Splits the shape at the left side's ellipsis (checking the rank) and binds both sides of it. */
+type BindShape<L extends Expression, S extends readonly number[], A> = L['ellipsis'] extends 'top'
+  ? number extends S['length']
+    ? BindSides<L, A, NumbersFor<L['pre']>, number[], NumbersFor<L['post']>>
+    : S extends readonly [...NumbersFor<L['pre']>, ...infer Rest extends readonly number[]]
+      ? L['post'] extends readonly []
+        ? BindSides<L, A, S, Rest, []>
+        : Rest extends readonly [...infer E extends readonly number[], ...NumbersFor<L['post']>]
+          ? Rest extends readonly [...E, ...infer PostShape extends readonly number[]]
+            ? BindSides<L, A, S, E, PostShape>
+            : never
+          : WriteMinimumRankMessage<[...L['pre'], ...L['post']]['length'] & number, S['length']>
+      : WriteMinimumRankMessage<[...L['pre'], ...L['post']]['length'] & number, S['length']>
+  : number extends S['length']
+    ? BindSides<L, A, NumbersFor<L['pre']>, [], []>
+    : L['pre']['length'] extends S['length']
+      ? BindSides<L, A, S, [], []>
+      : WriteRankMessage<L['pre']['length'], S['length']>;
 
 // ── the right side ───────────────────────────────────────────────────────────────────────
 
-type AxisLength<Axis extends string, Lengths, E extends readonly number[]> = Axis extends keyof Lengths
-  ? Lengths[Axis] & number
-  : Axis extends Ellipsis
-    ? Product<E>
-    : AnonymousLength<Axis>;
+type Lengths = { readonly [name: string]: number };
 
-type AxisLengths<D extends CompositionDim, Lengths, E extends readonly number[]> = {
-  [I in keyof D]: AxisLength<D[I], Lengths, E>;
+/** The lengths of the axes of one output composition. */
+type AxisLengths<D extends CompositionDim, L extends Lengths, E extends readonly number[]> = {
+  [I in keyof D]: D[I] extends string ? (D[I] extends Ellipsis ? Product<E> : L[D[I]]) : D[I];
 };
 
-type OutputShape<Dims extends readonly Dim[], Lengths, E extends readonly number[], Out extends number[] = []> = Dims extends readonly [
-  infer D,
-  ...infer Rest extends readonly Dim[],
-]
-  ? D extends readonly [infer Axis extends string]
-    ? OutputShape<Rest, Lengths, E, [...Out, AxisLength<Axis, Lengths, E>]>
-    : D extends CompositionDim
-      ? OutputShape<Rest, Lengths, E, [...Out, Product<AxisLengths<D, Lengths, E>>]>
-      : OutputShape<Rest, Lengths, E, [...Out, ...E]>
-  : Out;
-
-/** The output shape of a checked pattern (see compile.ts) on shape S with axes lengths A, or the reason. */
-export type BindPattern<Op extends RecipeOp, P extends Pattern, S extends readonly number[], A> =
-  CheckAxesLengths<A, P['left']['names'][number] | P['right']['names'][number]> extends infer Problem extends string
-  ? [Problem] extends [never] ? BindChecked<Op, P, S, A> : Problem
+type CompositionLength<D, L extends Lengths, E extends readonly number[]> = D extends CompositionDim
+  ? Product<AxisLengths<D, L, E>>
   : never;
 
-type BindChecked<Op extends RecipeOp, P extends Pattern, S extends readonly number[], A> = (
-        Op extends 'repeat' ? Without<Without<P['right']['names'], P['left']['names'][number]>, keyof A> : []
-      ) extends infer Missing extends [string, ...string[]]
-    ? WriteRepeatNeedsLengthMessage<Missing>
-    : BindFront<
-          P['left']['dims'],
-          number extends S['length'] ? UnknownRankShape<P['left']['dims']> : S,
-          { shape: S; dims: P['left']['dims']; axes: A },
-          {}
-        > extends infer Bound
-      ? Bound extends [infer Lengths, infer E extends readonly number[]]
-        ? OutputShape<P['right']['dims'], Lengths & A, E>
-        : Bound
-      : never;
+// Lengths is indexed directly: `keyof` of a mapped type is computed anew at every use.
+type OutputDims<Dims extends readonly Dim[], Known extends Lengths, E extends readonly number[]> = {
+  [I in keyof Dims]: Dims[I] extends string ? Known[Dims[I]] : CompositionLength<Dims[I], Known, E>;
+};
+
+/** Dims that are all single names, the usual right side: a lookup each, no condition. */
+type OutputNames<Dims extends readonly Dim[], Known extends Lengths> = { [I in keyof Dims]: Known[Dims[I] & string] };
+
+type OutputShape<R extends Expression, L extends Lengths, E extends readonly number[]> = R['ellipsis'] extends 'top'
+  ? [...OutputDims<R['pre'], L, E>, ...E, ...OutputDims<R['post'], L, E>]
+  : R['pre'][number] extends string
+    ? OutputNames<R['pre'], L>
+    : OutputDims<R['pre'], L, E>;
+
+/** The object of all lengths: those learnt from the shape and those given. */
+type LengthsOf<Learnts extends Learnt, A> = [keyof A] extends [never]
+  ? { [Each in Learnts as Each['name']]: Each['length'] }
+  : { [Each in Learnts as Each['name']]: Each['length'] } & A;
+
+/** The output shape of a checked pattern (see compile.ts) on shape S with axes lengths A, or the reason. */
+export type BindPattern<Op extends RecipeOp, P extends Pattern, S extends readonly number[], A> = (
+  [keyof A] extends [never] ? never : CheckAxesLengths<A, P['left']['names'] | P['right']['names']>
+) extends infer Problem extends string
+  ? [Problem] extends [never]
+    ? Op extends 'repeat'
+      ? [Exclude<P['right']['names'], P['left']['names'] | keyof A>] extends [never]
+        ? Output<P, S, A>
+        : WriteRepeatNeedsLengthMessage<NamesInOrder<P['right'], P['left']['names'] | keyof A>>
+      : Output<P, S, A>
+    : Problem
+  : never;
+
+type Output<P extends Pattern, S extends readonly number[], A> = BindShape<P['left'], S, A> extends infer Bound
+  ? Bound extends [infer Learnts extends Learnt, infer E extends readonly number[]]
+    ? OutputShape<P['right'], LengthsOf<Learnts, A> & Lengths, E>
+    : Bound
+  : never;

@@ -1,6 +1,8 @@
 /**
  * The checks that need both sides of a pattern but no shape, per op: the twin of
  * `pattern/compile.ts` (which axes may appear on one side only, where an ellipsis may go).
+ * Sides are compared as unions of names; the ordered lists that messages need are only
+ * gathered when there is a message to write.
  */
 import type {
   WriteAnonymousAxisInRearrangeMessage,
@@ -10,15 +12,37 @@ import type {
   WriteReduceAddsAxesMessage,
   WriteRepeatRemovesAxesMessage,
 } from './messages';
-import type { Expression, Pattern } from './parse';
+import type { CompositionDim, Dim, Expression, Pattern } from './parse';
 
 export type RecipeOp = 'rearrange' | 'reduce' | 'repeat';
 
-/** The names of `Names` that are not in the union `Other`, in order. */
-export type Without<Names extends readonly string[], Other, Out extends string[] = []> =
-  Names extends readonly [infer Name extends string, ...infer Rest extends readonly string[]]
-    ? Without<Rest, Other, Name extends Other ? Out : [...Out, Name]>
-    : Out;
+/** The named axes of dims that are not in `Except`, in order of appearance. */
+type NamesOf<Dims extends readonly Dim[], Except, Out extends string[] = []> = Dims extends readonly [
+  infer D,
+  ...infer Rest extends readonly Dim[],
+]
+  ? D extends string
+    ? NamesOf<Rest, Except, D extends Except | '_' ? Out : [...Out, D]>
+    : D extends readonly [infer Axis, ...infer Axes extends CompositionDim]
+      ? NamesOf<[Axes, ...Rest], Except, Axis extends string ? (Axis extends Except | '...' | '_' ? Out : [...Out, Axis]) : Out>
+      : NamesOf<Rest, Except, Out>
+  : Out;
+
+/** The anonymous axes of dims, as the runtime names them (`'2'`), in order of appearance. */
+type AnonymousOf<Dims extends readonly Dim[], Out extends string[] = []> = Dims extends readonly [
+  infer D,
+  ...infer Rest extends readonly Dim[],
+]
+  ? D extends readonly [infer Axis, ...infer Axes extends CompositionDim]
+    ? AnonymousOf<[Axes, ...Rest], Axis extends number ? [...Out, `${Axis}`] : Out>
+    : AnonymousOf<Rest, Out>
+  : Out;
+
+/** All dims of a side but the top-level ellipsis. */
+export type DimsOf<E extends Expression> = [...E['pre'], ...E['post']];
+
+/** The names of a side that are not in `Except`, in order of appearance. */
+export type NamesInOrder<E extends Expression, Except = never> = NamesOf<DimsOf<E>, Except>;
 
 /** `['...']` when the left side has an ellipsis and the right side has none. */
 type LeftOnlyEllipsis<L extends Expression, R extends Expression> = L['ellipsis'] extends 'none'
@@ -27,34 +51,35 @@ type LeftOnlyEllipsis<L extends Expression, R extends Expression> = L['ellipsis'
     ? ['...']
     : [];
 
-type CheckRearrange<L extends Expression, R extends Expression> = [...L['anonymous'], ...R['anonymous']] extends [
-  infer First extends string,
-  ...string[],
-]
-  ? WriteAnonymousAxisInRearrangeMessage<First>
-  : // Same names on both sides is the usual case: settle it without walking the lists.
-    [L['names'][number], R['names'][number]] extends [R['names'][number], L['names'][number]]
+type SameNames<L extends Expression, R extends Expression> = [L['names'], R['names']] extends [R['names'], L['names']]
+  ? true
+  : false;
+
+type CheckRearrange<L extends Expression, R extends Expression> = L['anonymous'] | R['anonymous'] extends false
+  ? SameNames<L, R> extends true
     ? LeftOnlyEllipsis<L, R> extends []
       ? 'ok'
       : WriteOnlyOneSideMessage<['...'], 'left'>
-    : Without<R['names'], L['names'][number]> extends infer OnlyRight extends [string, ...string[]]
-      ? WriteOnlyOneSideMessage<OnlyRight, 'right'>
-      : WriteOnlyOneSideMessage<[...Without<L['names'], R['names'][number]>, ...LeftOnlyEllipsis<L, R>], 'left'>;
+    : [Exclude<R['names'], L['names']>] extends [never]
+      ? WriteOnlyOneSideMessage<[...NamesInOrder<L, R['names']>, ...LeftOnlyEllipsis<L, R>], 'left'>
+      : WriteOnlyOneSideMessage<NamesInOrder<R, L['names']>, 'right'>
+  : WriteAnonymousAxisInRearrangeMessage<[...AnonymousOf<DimsOf<L>>, ...AnonymousOf<DimsOf<R>>][0] & string>;
 
-type CheckRepeat<L extends Expression, R extends Expression> = [
-  ...Without<L['names'], R['names'][number]>,
-  ...L['anonymous'],
-  ...LeftOnlyEllipsis<L, R>,
-] extends infer Removed extends [string, ...string[]]
-  ? WriteRepeatRemovesAxesMessage<Removed>
-  : 'ok';
+type CheckRepeat<L extends Expression, R extends Expression> = L['anonymous'] extends false
+  ? [Exclude<L['names'], R['names']>] extends [never]
+    ? LeftOnlyEllipsis<L, R> extends []
+      ? 'ok'
+      : WriteRepeatRemovesAxesMessage<['...']>
+    : WriteRepeatRemovesAxesMessage<[...NamesInOrder<L, R['names']>, ...LeftOnlyEllipsis<L, R>]>
+  : WriteRepeatRemovesAxesMessage<
+      [...NamesInOrder<L, R['names']>, ...AnonymousOf<DimsOf<L>>, ...LeftOnlyEllipsis<L, R>]
+    >;
 
-type CheckReduce<L extends Expression, R extends Expression> = [
-  ...Without<R['names'], L['names'][number]>,
-  ...R['anonymous'],
-] extends infer Added extends [string, ...string[]]
-  ? WriteReduceAddsAxesMessage<Added>
-  : 'ok';
+type CheckReduce<L extends Expression, R extends Expression> = R['anonymous'] extends false
+  ? [Exclude<R['names'], L['names']>] extends [never]
+    ? 'ok'
+    : WriteReduceAddsAxesMessage<NamesInOrder<R, L['names']>>
+  : WriteReduceAddsAxesMessage<[...NamesInOrder<R, L['names']>, ...AnonymousOf<DimsOf<R>>]>;
 
 /** 'ok', or the reason `pattern/compile.ts` would reject the pattern for this op. */
 export type CheckRecipe<Op extends RecipeOp, P extends Pattern> = P['right']['ellipsis'] extends 'none'

@@ -5,8 +5,7 @@
 export type { Product } from './arithmetic';
 export type { AxesLengths } from './bind';
 export type { CheckRecipe, RecipeOp } from './compile';
-export type * from './messages';
-export type { EinopsErrorMessage, OpName, OpShape, RearrangeShape, ReduceShape, RepeatShape, ReductionName } from './ops';
+export type { EinopsErrorMessage, OpShape, RearrangeShape, ReduceShape, ReductionDetail, RepeatShape, ReductionName } from './ops';
 export type { Axis, CompositionDim, Dim, Ellipsis, Expression, ParseExpression, ParsePattern, Pattern } from './parse';
 export type { ParseShapeResult } from './parseShape';
 export type { InputShape, TensorTypeEntry, TensorTypes } from './registry';
@@ -18,6 +17,7 @@ export type {
   ReduceAnalysis,
   ReduceResult,
   ReductionFunction,
+  ReductionFunctionFor,
   ReductionParameter,
   RepeatResult,
   TensorOf,

@@ -6,30 +6,25 @@
  */
 import type { CheckRecipe, RecipeOp } from './compile';
 import type { BindPattern } from './bind';
-import type { WriteUnknownReductionMessage } from './messages';
 import type { ParsePattern, Pattern } from './parse';
 
 export type ReductionName = 'min' | 'max' | 'sum' | 'mean' | 'prod' | 'any' | 'all';
 
-/** As the runtime names the op in messages (`opName` in runtime/apply.ts). */
-export type OpName<Op extends RecipeOp, Reduction = never> = Op extends 'reduce'
-  ? Reduction extends string
-    ? `reduce with "${Reduction}"`
-    : 'reduce with a function'
-  : Op;
+/** What the runtime says after the pattern (`reductionDetail` in runtime/apply.ts): ` with max`. */
+export type ReductionDetail<Reduction> = Reduction extends string ? ` with ${Reduction}` : ' with a function';
 
-/** The message of an EinopsError thrown by `Op` for `P`: its first line, prefixed `einops: `. */
-export type EinopsErrorMessage<Op extends string, P extends string, Reason extends string> = `einops: ${Op} "${P}": ${Reason}`;
+/**
+ * The message of an EinopsError thrown by `Op` for `P` (the first line of runtime/context.ts's
+ * `inContext`), prefixed `einops: `.
+ */
+export type EinopsErrorMessage<Op extends string, P extends string, Reason extends string, Detail extends string = ''> =
+  `einops: ${Op} "${P}"${Detail}: ${Reason}`;
 
-type OutputOrReason<Op extends RecipeOp, S extends readonly number[], P extends string> = ParsePattern<P> extends infer Parsed
-  ? Parsed extends Pattern
-    ? CheckRecipe<Op, Parsed> extends infer Problem
-      ? Problem extends 'ok'
-        ? Parsed
-        : Problem
-      : never
-    : Parsed
-  : never;
+/**
+ * Whether P is known text: a string literal (or a union of them), not `string` nor a template
+ * such as `a ${string}`, which cannot be checked and give shapes of unknown lengths.
+ */
+export type IsPatternKnown<P extends string> = {} extends { [K in P]: 1 } ? false : true;
 
 /** The output shape of `Op` with pattern P on shape S and axes lengths A, or the error message. */
 export type OpShape<
@@ -37,17 +32,15 @@ export type OpShape<
   S extends readonly number[],
   P extends string,
   A = {},
-  Name extends string = OpName<Op>,
-> = string extends P
+  Detail extends string = '',
+> = IsPatternKnown<P> extends false
   ? number[]
-  : OutputOrReason<Op, S, P> extends infer Checked
-    ? Checked extends Pattern
-      ? BindPattern<Op, Checked, S, A> extends infer Result
-        ? Result extends string
-          ? EinopsErrorMessage<Name, P, Result>
-          : Result
-        : never
-      : EinopsErrorMessage<Name, P, Checked & string>
+  : ParsePattern<P> extends infer Parsed
+    ? (Parsed extends Pattern ? (CheckRecipe<Op, Parsed> extends 'ok' ? BindPattern<Op, Parsed, S, A> : CheckRecipe<Op, Parsed>) : Parsed) extends infer Result
+      ? Result extends string
+        ? EinopsErrorMessage<Op, P, Result, Detail>
+        : Result
+      : never
     : never;
 
 export type RearrangeShape<S extends readonly number[], P extends string, A = {}> = OpShape<'rearrange', S, P, A>;
@@ -57,10 +50,7 @@ export type ReduceShape<S extends readonly number[], P extends string, Reduction
   S,
   P,
   A,
-  OpName<'reduce', Reduction>
+  ReductionDetail<Reduction>
 >;
 
 export type RepeatShape<S extends readonly number[], P extends string, A = {}> = OpShape<'repeat', S, P, A>;
-
-/** A reduction by name or a function `(x, axes) => y`; a wrong name is the runtime's message. */
-export type CheckReduction<R> = R extends string ? (R extends ReductionName ? R : WriteUnknownReductionMessage<R>) : R;

@@ -13,13 +13,20 @@
  *
  * The AST of `pattern/ast.ts`, encoded in literal types so that walking it stays cheap:
  * - NamedAxis: the name itself, e.g. `'h'`;
- * - AnonymousAxis: the length's digits, e.g. `'2'` (a name never starts with a digit);
+ * - AnonymousAxis: its length, a number literal, e.g. `2`;
  * - EllipsisAxis: `'...'` inside parentheses;
- * - CompositionDim: the tuple of its axes (`[]` for `1` and `()`);
- * - EllipsisDim: `'...'` at the top level.
+ * - CompositionDim: the tuple of its axes (`[]` for `1` and `()`); a dimension that is one
+ *   name written without parentheses is the name itself, the commonest case made cheapest;
+ * - EllipsisDim: the split of a side's dims into those before the top-level `...` and after.
  * A failure is the reason's string, with its column, as the runtime's syntax errors say it.
+ *
+ * Most sides are names, numbers and `...` between spaces, with parentheses at the ends of
+ * words: FastWords reads those a word at a time and gives up on anything else, which ParseSide
+ * then reads character class by character class, exactly as the runtime does. Both build the
+ * same Expression for what they both accept.
  */
 import type { Digit } from './arithmetic';
+import type { HasUnusualCharacter, NeedsScan, SpecialWord, UnknownCharacter } from './characters';
 import type {
   Side,
   WriteArrowCountMessage,
@@ -37,20 +44,24 @@ import type {
 
 export type Ellipsis = '...';
 export type NamedAxis = string;
-export type AnonymousAxis = `${Digit}${string}`;
+/** An anonymous axis is its length, a number literal of at least 2. */
+export type AnonymousAxis = number;
 export type Axis = NamedAxis | AnonymousAxis | Ellipsis;
 export type CompositionDim = readonly Axis[];
-export type Dim = CompositionDim | Ellipsis;
+export type Dim = NamedAxis | CompositionDim;
 
 /** Where the side's ellipsis is: nowhere, at the top level, or inside parentheses. */
 export type EllipsisPlace = 'none' | 'top' | 'parenthesized';
 
 export interface Expression {
-  readonly dims: readonly Dim[];
-  /** Named axes in order of appearance (without parseShape's `_`). */
-  readonly names: readonly string[];
-  /** Anonymous axes' lengths in order of appearance. */
-  readonly anonymous: readonly string[];
+  /** The dims before the top-level ellipsis, or all of them when there is none. */
+  readonly pre: readonly Dim[];
+  /** The dims after the top-level ellipsis. */
+  readonly post: readonly Dim[];
+  /** The named axes, as a union (without parseShape's `_`). */
+  readonly names: string;
+  /** Whether there is an anonymous axis. */
+  readonly anonymous: boolean;
   readonly ellipsis: EllipsisPlace;
 }
 
@@ -70,16 +81,13 @@ interface Context {
   readonly underscore: boolean;
 }
 
-/** ASCII characters that are neither token characters, separators nor dots. */
-type UnknownCharacter =
-  | '\x00' | '\x01' | '\x02' | '\x03' | '\x04' | '\x05' | '\x06' | '\x07' | '\x08' | '\t' | '\n' | '\x0b'
-  | '\x0c' | '\r' | '\x0e' | '\x0f' | '\x10' | '\x11' | '\x12' | '\x13' | '\x14' | '\x15' | '\x16' | '\x17'
-  | '\x18' | '\x19' | '\x1a' | '\x1b' | '\x1c' | '\x1d' | '\x1e' | '\x1f' | '\x7f'
-  | '!' | '"' | '#' | '$' | '%' | '&' | "'" | '*' | '+' | ',' | '-' | '/' | ':' | ';' | '<' | '='
-  | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}' | '~';
+/** The dims read so far: the current list, and those before a top-level ellipsis (or null). */
+type Finish<Dims extends readonly Dim[], Before, Names extends string, Anonymous extends boolean, At extends EllipsisPlace> =
+  Before extends readonly Dim[]
+    ? { pre: Before; post: Dims; names: Names; anonymous: Anonymous; ellipsis: At }
+    : { pre: Dims; post: []; names: Names; anonymous: Anonymous; ellipsis: At };
 
-/** A word holding one of these is read character by character, as the runtime does. */
-type NeedsScan = UnknownCharacter | '.' | '\u2026';
+// ── the full parser ──────────────────────────────────────────────────────────────────────
 
 /** The 1-based column where `Rest` (a suffix of the text) starts. Only computed for errors. */
 type ColumnOf<Text extends string, Rest extends string, Count extends 0[] = [0]> = Text extends Rest
@@ -115,13 +123,27 @@ type ScanWord<Word extends string, After extends string, Ctx extends Context> = 
         : ScanWord<Rest, After, Ctx>
       : 'ok';
 
-type IsDigits<Word extends string> = Word extends `${Digit}${infer Rest}` ? (Rest extends '' ? true : IsDigits<Rest>) : false;
+/** A union written out: see characters.ts. */
+type UnderscoreAtEnd = `_${string}` | `${string}_`;
+
+type IsDigits<Word extends string> = Word extends `${infer Char}${infer Rest}`
+  ? Char extends Digit
+    ? Rest extends ''
+      ? true
+      : IsDigits<Rest>
+    : false
+  : false;
 
 type StripZeros<Digits extends string> = Digits extends `0${infer Rest}` ? StripZeros<Rest> : Digits;
 
+/** The value of a number token without leading zeros: a number literal, `number` past 2^53. */
+type LengthOf<Digits extends string> = Digits extends '' ? 0 : Digits extends `${infer N extends number}` ? N : number;
+
 /**
- * Reads one side. The state: the text still to read, the dims so far, the open group (null
- * outside parentheses) and where it opened, the names and anonymous axes seen, the ellipsis.
+ * Reads one side exactly as the runtime does, character class by character class. The state:
+ * the text still to read, the dims so far, the open group (null outside parentheses) and where
+ * it opened, the names seen, whether an anonymous axis was seen, where the ellipsis is, and
+ * the dims before a top-level ellipsis.
  */
 type ParseSide<
   Rest extends string,
@@ -129,86 +151,217 @@ type ParseSide<
   Dims extends readonly Dim[] = [],
   Group extends readonly Axis[] | null = null,
   GroupAt extends string = '',
-  Names extends readonly string[] = [],
-  Anonymous extends readonly string[] = [],
+  Names extends string = never,
+  Anonymous extends boolean = false,
   At extends EllipsisPlace = 'none',
+  Before = null,
 > = Rest extends ` ${infer Next}`
-  ? ParseSide<Next, Ctx, Dims, Group, GroupAt, Names, Anonymous, At>
+  ? ParseSide<Next, Ctx, Dims, Group, GroupAt, Names, Anonymous, At, Before>
   : Rest extends `(${infer Next}`
     ? Group extends null
-      ? ParseSide<Next, Ctx, Dims, [], Rest, Names, Anonymous, At>
+      ? ParseSide<Next, Ctx, Dims, [], Rest, Names, Anonymous, At, Before>
       : SyntaxError<WriteNestedParenthesesMessage, Rest, Ctx>
     : Rest extends `)${infer Next}`
       ? Group extends readonly Axis[]
-        ? ParseSide<Next, Ctx, [...Dims, Group], null, '', Names, Anonymous, At>
+        ? ParseSide<Next, Ctx, [...Dims, Group], null, '', Names, Anonymous, At, Before>
         : SyntaxError<WriteUnopenedParenthesisMessage, Rest, Ctx>
       : Rest extends ''
         ? Group extends null
-          ? { dims: Dims; names: Names; anonymous: Anonymous; ellipsis: At }
+          ? Finish<Dims, Before, Names, Anonymous, At>
           : SyntaxError<WriteUnclosedParenthesisMessage, GroupAt, Ctx>
         : SplitWord<Rest> extends [infer Word extends string, infer Next extends string]
-          ? Word extends `${string}${NeedsScan}${string}`
+          ? Word extends NeedsScan
             ? ScanWord<Word, Next, Ctx> extends infer Problem extends string
               ? Problem extends 'ok'
                 ? Word extends Ellipsis | '\u2026'
-                ? At extends 'none'
-                  ? Group extends readonly Axis[]
-                    ? ParseSide<Next, Ctx, Dims, [...Group, Ellipsis], GroupAt, Names, Anonymous, 'parenthesized'>
-                    : ParseSide<Next, Ctx, [...Dims, Ellipsis], Group, GroupAt, Names, Anonymous, 'top'>
-                  : SyntaxError<WriteTwoEllipsesMessage, Rest, Ctx>
-                : SyntaxError<WriteInvalidAxisNameMessage<Word>, Rest, Ctx>
+                  ? At extends 'none'
+                    ? Group extends readonly Axis[]
+                      ? ParseSide<Next, Ctx, Dims, [...Group, Ellipsis], GroupAt, Names, Anonymous, 'parenthesized', Before>
+                      : ParseSide<Next, Ctx, [], Group, GroupAt, Names, Anonymous, 'top', Dims>
+                    : SyntaxError<WriteTwoEllipsesMessage, Rest, Ctx>
+                  : SyntaxError<WriteInvalidAxisNameMessage<Word>, Rest, Ctx>
                 : Problem
               : never
             : Word extends `${Digit}${string}`
               ? IsDigits<Word> extends true
-                ? StripZeros<Word> extends infer Length extends string
-                  ? Length extends ''
+                ? LengthOf<StripZeros<Word>> extends infer Length extends number
+                  ? Length extends 0
                     ? SyntaxError<WriteNonPositiveAnonymousAxisMessage<0>, Rest, Ctx>
-                    : Length extends '1'
+                    : Length extends 1
                       ? Group extends null
-                        ? ParseSide<Next, Ctx, [...Dims, []], Group, GroupAt, Names, Anonymous, At>
-                        : ParseSide<Next, Ctx, Dims, Group, GroupAt, Names, Anonymous, At>
+                        ? ParseSide<Next, Ctx, [...Dims, []], Group, GroupAt, Names, Anonymous, At, Before>
+                        : ParseSide<Next, Ctx, Dims, Group, GroupAt, Names, Anonymous, At, Before>
                       : Group extends readonly Axis[]
-                        ? ParseSide<Next, Ctx, Dims, [...Group, Length], GroupAt, Names, [...Anonymous, Length], At>
-                        : ParseSide<Next, Ctx, [...Dims, [Length]], Group, GroupAt, Names, [...Anonymous, Length], At>
+                        ? ParseSide<Next, Ctx, Dims, [...Group, Length], GroupAt, Names, true, At, Before>
+                        : ParseSide<Next, Ctx, [...Dims, [Length]], Group, GroupAt, Names, true, At, Before>
                   : never
                 : SyntaxError<WriteInvalidAxisNameMessage<Word>, Rest, Ctx>
-              : Word extends `_${string}` | `${string}_`
+              : Word extends UnderscoreAtEnd
                 ? Word extends '_'
                   ? Ctx['underscore'] extends true
                     ? Group extends readonly Axis[]
-                      ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names, Anonymous, At>
-                      : ParseSide<Next, Ctx, [...Dims, [Word]], Group, GroupAt, Names, Anonymous, At>
+                      ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names, Anonymous, At, Before>
+                      : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names, Anonymous, At, Before>
                     : SyntaxError<WriteUnderscoreAxisNameMessage<Word>, Rest, Ctx>
                   : SyntaxError<WriteUnderscoreAxisNameMessage<Word>, Rest, Ctx>
-                : Word extends Names[number]
+                : Word extends Names
                   ? SyntaxError<WriteDuplicateAxisMessage<Word, Ctx['side']>, Rest, Ctx>
                   : Group extends readonly Axis[]
-                    ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, [...Names, Word], Anonymous, At>
-                    : ParseSide<Next, Ctx, [...Dims, [Word]], Group, GroupAt, [...Names, Word], Anonymous, At>
+                    ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names | Word, Anonymous, At, Before>
+                    : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names | Word, Anonymous, At, Before>
           : never;
 
+// ── the fast path ────────────────────────────────────────────────────────────────────────
+
+type Unusual = 'unusual';
+
+/**
+ * One word per step; each word ends at a space (one is added at the end). A plain name costs
+ * one split and three checks against unions that need no instantiation.
+ */
+type FastWords<
+  Rest extends string,
+  Underscore extends boolean,
+  Dims extends readonly Dim[] = [],
+  Group extends readonly Axis[] | null = null,
+  Names extends string = never,
+  Anonymous extends boolean = false,
+  At extends EllipsisPlace = 'none',
+  Before = null,
+> = Rest extends `${infer Word} ${infer Next}`
+  ? Word extends SpecialWord
+    ? FastSpecial<Word, Next, Underscore, Dims, Group, Names, Anonymous, At, Before>
+    : Word extends Names
+      ? Unusual
+      : Group extends readonly Axis[]
+        ? FastWords<Next, Underscore, Dims, [...Group, Word], Names | Word, Anonymous, At, Before>
+        : FastWords<Next, Underscore, [...Dims, Word], Group, Names | Word, Anonymous, At, Before>
+  : Group extends null
+    ? Finish<Dims, Before, Names, Anonymous, At>
+    : Unusual;
+
+/** Empty words (runs of spaces), words with parentheses at their ends, numbers, `...`, `_`. */
+type FastSpecial<
+  Word extends string,
+  Next extends string,
+  Underscore extends boolean,
+  Dims extends readonly Dim[],
+  Group extends readonly Axis[] | null,
+  Names extends string,
+  Anonymous extends boolean,
+  At extends EllipsisPlace,
+  Before,
+> = Word extends ''
+  ? FastWords<Next, Underscore, Dims, Group, Names, Anonymous, At, Before>
+  : Word extends `(${infer Inner}`
+    ? Group extends null
+      ? Inner extends `${infer Token})`
+        ? FastToken<Token, Next, Underscore, true, Dims, [], Names, Anonymous, At, Before>
+        : FastToken<Inner, Next, Underscore, false, Dims, [], Names, Anonymous, At, Before>
+      : Unusual
+    : Word extends `${infer Token})`
+      ? Group extends readonly Axis[]
+        ? FastToken<Token, Next, Underscore, true, Dims, Group, Names, Anonymous, At, Before>
+        : Unusual
+      : FastToken<Word, Next, Underscore, false, Dims, Group, Names, Anonymous, At, Before>;
+
+/** Adds a token (maybe empty) to the open group or as a dim; `Close` closes the group after it. */
+type FastToken<
+  Token extends string,
+  Next extends string,
+  Underscore extends boolean,
+  Close extends boolean,
+  Dims extends readonly Dim[],
+  Group extends readonly Axis[] | null,
+  Names extends string,
+  Anonymous extends boolean,
+  At extends EllipsisPlace,
+  Before,
+> = Token extends SpecialWord
+  ? Token extends ''
+    ? Group extends readonly Axis[]
+      ? FastClose<Next, Underscore, Close, Dims, Group, Names, Anonymous, At, Before>
+      : Unusual
+    : Token extends `${infer Length extends number}`
+      ? number extends Length
+        ? Unusual
+        : Length extends 0
+          ? Unusual
+          : Length extends 1
+            ? Group extends readonly Axis[]
+              ? FastClose<Next, Underscore, Close, Dims, Group, Names, Anonymous, At, Before>
+              : FastWords<Next, Underscore, [...Dims, []], Group, Names, Anonymous, At, Before>
+            : Group extends readonly Axis[]
+              ? FastClose<Next, Underscore, Close, Dims, [...Group, Length], Names, true, At, Before>
+              : FastWords<Next, Underscore, [...Dims, [Length]], Group, Names, true, At, Before>
+      : Token extends Ellipsis
+        ? At extends 'none'
+          ? Group extends readonly Axis[]
+            ? FastClose<Next, Underscore, Close, Dims, [...Group, Ellipsis], Names, Anonymous, 'parenthesized', Before>
+            : FastWords<Next, Underscore, [], Group, Names, Anonymous, 'top', Dims>
+          : Unusual
+        : Token extends '_'
+          ? Underscore extends true
+            ? Group extends readonly Axis[]
+              ? FastClose<Next, Underscore, Close, Dims, [...Group, Token], Names, Anonymous, At, Before>
+              : FastWords<Next, Underscore, [...Dims, Token], Group, Names, Anonymous, At, Before>
+            : Unusual
+          : Unusual
+  : Token extends Names
+    ? Unusual
+    : Group extends readonly Axis[]
+      ? FastClose<Next, Underscore, Close, Dims, [...Group, Token], Names | Token, Anonymous, At, Before>
+      : FastWords<Next, Underscore, [...Dims, Token], Group, Names | Token, Anonymous, At, Before>;
+
+type FastClose<
+  Next extends string,
+  Underscore extends boolean,
+  Close extends boolean,
+  Dims extends readonly Dim[],
+  Group extends readonly Axis[],
+  Names extends string,
+  Anonymous extends boolean,
+  At extends EllipsisPlace,
+  Before,
+> = Close extends true
+  ? FastWords<Next, Underscore, [...Dims, Group], null, Names, Anonymous, At, Before>
+  : FastWords<Next, Underscore, Dims, Group, Names, Anonymous, At, Before>;
+
+/** A side through the fast path, or the full parser when the fast path gives up. */
+type ReadSide<Text extends string, Ctx extends Context> = FastWords<`${Text} `, Ctx['underscore']> extends infer E extends Expression
+  ? E
+  : ParseSide<Text, Ctx>;
+
 /** One side alone, as parseShape reads it (`_` allowed when `Underscore`). */
-export type ParseExpression<Text extends string, Underscore extends boolean = false> = ParseSide<
-  Text,
-  { text: Text; tail: ''; side: 'left'; underscore: Underscore }
->;
+export type ParseExpression<Text extends string, Underscore extends boolean = false> = Text extends HasUnusualCharacter
+  ? ParseSide<Text, { text: Text; tail: ''; side: 'left'; underscore: Underscore }>
+  : ReadSide<Text, { text: Text; tail: ''; side: 'left'; underscore: Underscore }>;
 
 type CountArrows<Text extends string, Count extends 0[] = []> = Text extends `${string}->${infer Rest}`
   ? CountArrows<Rest, [...Count, 0]>
   : Count['length'];
 
+type Sides<Text extends string, Left extends string, Right extends string, Fast extends boolean> = (
+  Fast extends true
+    ? ReadSide<Left, { text: Text; tail: `->${Right}`; side: 'left'; underscore: false }>
+    : ParseSide<Left, { text: Text; tail: `->${Right}`; side: 'left'; underscore: false }>
+) extends infer L
+  ? L extends Expression
+    ? (
+        Fast extends true
+          ? ReadSide<Right, { text: Text; tail: ''; side: 'right'; underscore: false }>
+          : ParseSide<Right, { text: Text; tail: ''; side: 'right'; underscore: false }>
+      ) extends infer R
+      ? R extends Expression
+        ? { left: L; right: R }
+        : R
+      : never
+    : L
+  : never;
+
 /** `left -> right`, both sides parsed; or the reason it is not a pattern. */
 export type ParsePattern<Text extends string> = Text extends `${infer Left}->${infer Right}`
   ? Right extends `${string}->${infer AfterSecond}`
     ? SyntaxError<WriteArrowCountMessage<CountArrows<Text>>, `->${AfterSecond}`, { text: Text; tail: ''; side: 'left'; underscore: false }>
-    : ParseSide<Left, { text: Text; tail: `->${Right}`; side: 'left'; underscore: false }> extends infer L
-      ? L extends Expression
-        ? ParseSide<Right, { text: Text; tail: ''; side: 'right'; underscore: false }> extends infer R
-          ? R extends Expression
-            ? { left: L; right: R }
-            : R
-          : never
-        : L
-      : never
+    : Sides<Text, Left, Right, `${Left} ${Right}` extends HasUnusualCharacter ? false : true>
   : `${WriteArrowCountMessage<0>} (column 1)`;

@@ -2,6 +2,7 @@
  * parseShape at the type level: the twin of `runtime/parseShape.ts`. Names each dimension of
  * the shape (`_` skips one, `...` any number), checks `1`, `()` and numbers against it.
  */
+import type { DimsOf } from './compile';
 import type {
   WriteAnonymousLengthMessage,
   WriteMinimumRankMessage,
@@ -9,102 +10,101 @@ import type {
   WriteRankMessage,
   WriteUnitLengthMessage,
 } from './messages';
-import type { AnonymousAxis, Dim, Ellipsis, Expression, ParseExpression } from './parse';
-import type { EinopsErrorMessage } from './ops';
+import type { Dim, Ellipsis, Expression, ParseExpression } from './parse';
+import type { EinopsErrorMessage, IsPatternKnown } from './ops';
 
-/** A `number` for each dim but the ellipsis. */
-type FixedDims<Dims extends readonly Dim[], Out extends number[] = []> = Dims extends readonly [
-  infer D,
-  ...infer Rest extends readonly Dim[],
-]
-  ? FixedDims<Rest, D extends Ellipsis ? Out : [...Out, number]>
-  : Out;
+/** A dimension of length L where the pattern says Expected. */
+interface LengthFailure<Expected extends number, L extends number> {
+  readonly expected: Expected;
+  readonly length: L;
+}
 
-type HasComposition<Dims extends readonly Dim[]> = Dims extends readonly [infer D, ...infer Rest extends readonly Dim[]]
-  ? D extends readonly [string, string, ...string[]] | readonly [Ellipsis]
-    ? true
-    : HasComposition<Rest>
-  : false;
-
-/** The problem with dimension `Dimension` of length L named by D, or the entry it adds. */
-type NameDim<D, L extends number, Dimension extends number, Names> = D extends readonly [infer Axis extends string]
-  ? Axis extends AnonymousAxis
-    ? Axis extends `${infer N extends number}`
+/** What one dimension of length L gives: a [name, length] entry, nothing, or a failure. */
+type NameDim<D, L extends number> = D extends string
+  ? D extends '_'
+    ? never
+    : [D, L]
+  : D extends readonly [infer Axis]
+    ? Axis extends number
       ? number extends L
-        ? Names
-        : L extends N
-          ? Names
-          : WriteAnonymousLengthMessage<Dimension, L, N>
-      : never
-    : Axis extends '_'
-      ? Names
-      : Names & { [K in Axis]: L }
-  : number extends L
-    ? Names
-    : L extends 1
-      ? Names
-      : WriteUnitLengthMessage<Dimension, L>;
+        ? never
+        : L extends Axis
+          ? never
+          : LengthFailure<Axis, L>
+      : Axis extends '_'
+        ? never
+        : [Axis, L]
+    : number extends L
+      ? never
+      : L extends 1
+        ? never
+        : LengthFailure<1, L>;
 
-type ParseFront<Dims extends readonly Dim[], Shape extends readonly number[], Full extends readonly number[], Names> = Dims extends readonly [
-  infer D,
-  ...infer Rest extends readonly Dim[],
+type NameDims<Dims extends readonly Dim[], Shape extends readonly number[]> = {
+  [I in keyof Dims]: NameDim<Dims[I], Shape[I & keyof Shape] & number>;
+};
+
+/** The message of the first failing dimension, which is the dimension `Before['length']`. */
+type FirstFailure<Named extends readonly unknown[], Before extends readonly unknown[]> = Named extends readonly [
+  infer N,
+  ...infer Rest,
 ]
-  ? D extends Ellipsis
-    ? ParseBack<Rest, Shape, Names>
-    : Shape extends readonly [infer L extends number, ...infer ShapeRest extends readonly number[]]
-      ? NameDim<D, L, Full extends readonly [...infer Before, ...Shape] ? Before['length'] : number, Names> extends infer Next
-        ? Next extends string
-          ? Next
-          : ParseFront<Rest, ShapeRest, Full, Next>
-        : never
-      : number extends Shape['length']
-        ? NameDim<D, number, number, Names> extends infer Next
-          ? ParseFront<Rest, Shape, Full, Next>
-          : never
-        : never
-  : Names;
+  ? [N] extends [LengthFailure<infer Expected, infer L>] // not distributed: `never` is a dimension that passed
+    ? [N] extends [never]
+      ? FirstFailure<Rest, [...Before, N]>
+      : Expected extends 1
+        ? WriteUnitLengthMessage<Before['length'], L>
+        : WriteAnonymousLengthMessage<Before['length'], L, Expected>
+    : FirstFailure<Rest, [...Before, N]>
+  : never;
 
-/** Dims after the ellipsis, from the back; a problem further left wins, as the runtime goes left to right. */
-type ParseBack<Dims extends readonly Dim[], Shape extends readonly number[], Names, Problem extends string = never> = Dims extends readonly [
-  ...infer Rest extends readonly Dim[],
-  infer D,
-]
-  ? Shape extends readonly [...infer ShapeRest extends readonly number[], infer L extends number]
-    ? NameDim<D, L, ShapeRest['length'], Names> extends infer Next
-      ? Next extends string
-        ? ParseBack<Rest, ShapeRest, Names, Next>
-        : ParseBack<Rest, ShapeRest, Next, Problem>
+type NumbersFor<Dims extends readonly unknown[]> = { [I in keyof Dims]: number };
+
+type NameSides<E extends Expression, S extends readonly number[], Skipped extends readonly number[], PostShape extends readonly number[]> =
+  NameDims<E['pre'], S> extends infer Pre extends readonly unknown[]
+    ? NameDims<E['post'], PostShape> extends infer Post extends readonly unknown[]
+      ? [Pre[number] | Post[number]] extends [[string, number]]
+        ? { [Entry in Pre[number] | Post[number] as Entry[0]]: Entry[1] }
+        : [FirstFailure<Pre, []>] extends [never]
+          ? FirstFailure<Post, [...Pre, ...Skipped]>
+          : FirstFailure<Pre, []>
       : never
-    : ParseBack<Rest, Shape, NameDim<D, number, number, Names>, Problem>
-  : [Problem] extends [never]
-    ? Names
-    : Problem;
+    : never;
 
-type ParseShapeOf<E extends Expression, S extends readonly number[]> =
-  HasComposition<E['dims']> extends true
-    ? WriteParseShapeCompositionMessage
+type ParseShapeOf<E extends Expression, S extends readonly number[]> = [
+  Extract<DimsOf<E>[number], readonly [unknown, unknown, ...unknown[]] | readonly [Ellipsis]>,
+] extends [never]
+  ? E['ellipsis'] extends 'top'
+    ? number extends S['length']
+      ? NameSides<E, NumbersFor<E['pre']>, number[], NumbersFor<E['post']>>
+      : S extends readonly [...NumbersFor<E['pre']>, ...infer Rest extends readonly number[]]
+        ? E['post'] extends readonly []
+          ? NameSides<E, S, Rest, []>
+          : Rest extends readonly [...infer Skipped extends readonly number[], ...NumbersFor<E['post']>]
+            ? Rest extends readonly [...Skipped, ...infer PostShape extends readonly number[]]
+              ? NameSides<E, S, Skipped, PostShape>
+              : never
+            : WriteMinimumRankMessage<DimsOf<E>['length'] & number, S['length']>
+        : WriteMinimumRankMessage<DimsOf<E>['length'] & number, S['length']>
     : number extends S['length']
-      ? ParseFront<E['dims'], S, S, {}>
-      : E['ellipsis'] extends 'none'
-        ? E['dims']['length'] extends S['length']
-          ? ParseFront<E['dims'], S, S, {}>
-          : WriteRankMessage<E['dims']['length'], S['length']>
-        : S extends readonly [...FixedDims<E['dims']>, ...number[]]
-          ? ParseFront<E['dims'], S, S, {}>
-          : WriteMinimumRankMessage<FixedDims<E['dims']>['length'], S['length']>;
+      ? NameSides<E, NumbersFor<E['pre']>, [], []>
+      : E['pre']['length'] extends S['length']
+        ? NameSides<E, S, [], []>
+        : WriteRankMessage<E['pre']['length'], S['length']>
+  : WriteParseShapeCompositionMessage;
 
 /**
  * `{ batch: 10, c: 32 }` for parseShape(x, 'batch c _ _') on a `[10, 32, 100, 200]` tensor,
  * or the error message.
  */
-export type ParseShapeResult<S extends readonly number[], P extends string> = string extends P
+export type ParseShapeResult<S extends readonly number[], P extends string> = IsPatternKnown<P> extends false
   ? Record<string, number>
   : ParseExpression<P, true> extends infer E
     ? E extends Expression
       ? ParseShapeOf<E, S> extends infer Result
         ? Result extends string
           ? EinopsErrorMessage<'parseShape', P, Result>
-          : { [K in keyof Result]: Result[K] }
+          : Result
         : never
       : EinopsErrorMessage<'parseShape', P, E & string>
     : never;

@@ -52,18 +52,24 @@ export interface TensorTypes<X, S extends readonly number[]> {
     : never;
 }
 
-type EntryOf<X, S extends readonly number[] = []> = TensorTypes<X, S>[keyof TensorTypes<X, S>];
+type EntryOf<X, S extends readonly number[]> = TensorTypes<X, S>[keyof TensorTypes<X, S>];
 
-/** A tensor, or a list of them (stacked on a new first axis, as einops does with lists). */
-type TensorOf<X> = X extends readonly unknown[] ? X[number] : X;
+/**
+ * The registry's entry for an op's input X, with the result's shape S: X's own, or its
+ * elements' for a list (stacked on a new first axis, as einops does with lists). Never when
+ * the registry does not know X.
+ */
+export type InputEntry<X, S extends readonly number[] = []> = X extends readonly unknown[]
+  ? EntryOf<X[number], S>
+  : EntryOf<X, S>;
 
-/** The shape of an op's input: a list adds its length (`number` for an array) in front. */
-export type InputShape<X> = X extends readonly unknown[]
-  ? [X['length'], ...EntryOf<X[number]>['shape']]
-  : EntryOf<X>['shape'];
-
-/** The registry's entry for an op's input, with the result shape S. */
-export type InputEntry<X, S extends readonly number[]> = EntryOf<TensorOf<X>, S>;
-
-/** Whether the registry knows X (or X's elements). */
-export type IsKnownTensor<X> = [EntryOf<TensorOf<X>>] extends [never] ? false : true;
+/** The shape of an op's input (a list adds its length in front), or number[] for an unknown type. */
+export type InputShape<X> = InputEntry<X> extends infer Entry
+  ? [Entry] extends [never]
+    ? number[]
+    : Entry extends { shape: infer Shape extends readonly number[] }
+      ? X extends readonly unknown[]
+        ? [X['length'], ...Shape]
+        : Shape
+      : number[]
+  : never;

@@ -7,56 +7,66 @@
 import type { AxesLengths } from './bind';
 import type { RecipeOp } from './compile';
 import type { WriteMeanOfIntegersMessage, WriteUnknownReductionMessage } from './messages';
-import type { EinopsErrorMessage, OpName, OpShape, ReductionName } from './ops';
-import type { Ellipsis, Expression, ParsePattern } from './parse';
+import type { EinopsErrorMessage, OpShape, ReductionDetail, ReductionName } from './ops';
+import type { Expression, ParsePattern } from './parse';
 import type { ParseShapeResult } from './parseShape';
-import type { InputEntry, InputShape, IsKnownTensor } from './registry';
+import type { InputEntry, InputShape } from './registry';
 
 export type { AxesLengths };
 
 /** A reduction given as a function of the tensor and the axes to reduce (einops' callable). */
-export type ReductionFunction<T> = (x: T, axes: readonly number[]) => T;
+// The result is only required to be a tensor: the runtime checks its shape, and a helper typed
+// for any NDArray (any dtype) is a fine reduction. The op's result type comes from the pattern.
+export type ReductionFunction<T> = (x: T, axes: readonly number[]) => unknown;
+
+/**
+ * The function reduce may take for input X: it gets the input reshaped to its elementary axes
+ * (so of any shape) and the axes to reduce.
+ */
+export type ReductionFunctionFor<X> = ReductionFunction<
+  [InputEntry<X>] extends [never] ? TensorOf<X> : InputEntry<X, number[]>['withShape']
+>;
 
 /** The tensor of an op's input, or of each element of a list input. */
 export type TensorOf<X> = X extends readonly unknown[] ? X[number] : X;
 
-/** The input's shape, or `number[]` for a tensor type the registry does not know. */
-type ShapeFor<X> = IsKnownTensor<X> extends true ? InputShape<X> : number[];
-
-/** P when the call is valid, else the message that the pattern argument then fails to match. */
-export type PatternParameter<P extends string, Result> = Result extends string ? Result : P;
+/**
+ * P when the call is valid, else the message that the pattern argument then fails to match.
+ * (For a union of tensor types, the call must be valid for each.) P is inferred from this
+ * parameter's true branch only: the message is behind NoInfer.
+ */
+export type PatternParameter<P extends string, Result> = [Extract<Result, string>] extends [never]
+  ? P
+  : NoInfer<Extract<Result, string>>;
 
 /** The input's tensor type with the result's shape (any shape when the call is an error). */
-type Shaped<X, Result> = IsKnownTensor<X> extends true
-  ? InputEntry<X, Result extends readonly number[] ? Result : number[]>['withShape']
-  : TensorOf<X>;
+type Shaped<X, Result> = [InputEntry<X>] extends [never]
+  ? TensorOf<X>
+  : InputEntry<X, Result extends readonly number[] ? Result : number[]>['withShape'];
 
-export type OpAnalysis<Op extends RecipeOp, X, P extends string, A, Name extends string = Op> = OpShape<
-  Op,
-  ShapeFor<X>,
-  P,
-  A,
-  Name
->;
+/** What the types make of the call: the result's shape, or the error message. Per member of a union X. */
+export type OpAnalysis<Op extends RecipeOp, X, P extends string, A, Detail extends string = ''> = X extends unknown
+  ? OpShape<Op, InputShape<X>, P, A, Detail>
+  : never;
 
-export type RearrangeResult<X, P extends string, A> = Shaped<X, OpAnalysis<'rearrange', X, P, A>>;
+export type RearrangeResult<X, P extends string, A> = X extends unknown ? Shaped<X, OpAnalysis<'rearrange', X, P, A>> : never;
 
-export type RepeatResult<X, P extends string, A> = Shaped<X, OpAnalysis<'repeat', X, P, A>>;
+export type RepeatResult<X, P extends string, A> = X extends unknown ? Shaped<X, OpAnalysis<'repeat', X, P, A>> : never;
 
-export type ReduceAnalysis<X, P extends string, R, A> = OpAnalysis<'reduce', X, P, A, OpName<'reduce', R>>;
+export type ReduceAnalysis<X, P extends string, R, A> = OpAnalysis<'reduce', X, P, A, ReductionDetail<R>>;
 
 /** Whether any axis is reduced: otherwise the runtime leaves the tensor (and its dtype) as it is. */
 type ReducesAxes<P extends string, S extends readonly number[]> = ParsePattern<P> extends {
   left: infer L extends Expression;
   right: infer R extends Expression;
 }
-  ? L['anonymous'] extends []
-    ? [L['names'][number]] extends [R['names'][number]]
+  ? L['anonymous'] extends false
+    ? [L['names']] extends [R['names']]
       ? L['ellipsis'] extends 'top'
         ? R['ellipsis'] extends 'none'
           ? number extends S['length']
             ? true
-            : EllipsisTakesNothing<L['dims'], S> extends true
+            : [...L['pre'], ...L['post']]['length'] extends S['length']
               ? false
               : true
           : false
@@ -65,37 +75,31 @@ type ReducesAxes<P extends string, S extends readonly number[]> = ParsePattern<P
     : true
   : true;
 
-/** Whether S has exactly as many dimensions as the dims other than the ellipsis. */
-type EllipsisTakesNothing<Dims extends readonly unknown[], S extends readonly number[], Count extends 0[] = []> =
-  Dims extends readonly [infer D, ...infer Rest]
-    ? EllipsisTakesNothing<Rest, S, D extends Ellipsis ? Count : [...Count, 0]>
-    : Count['length'] extends S['length']
-      ? true
-      : false;
+export type ReduceResult<X, P extends string, R, A> = X extends unknown ? ReduceResultOf<X, P, R, A> : never;
 
-export type ReduceResult<X, P extends string, R, A> = IsKnownTensor<X> extends true
-  ? ReduceAnalysis<X, P, R, A> extends infer S extends readonly number[]
+type ReduceResultOf<X, P extends string, R, A> = [InputEntry<X>] extends [never]
+  ? TensorOf<X>
+  : ReduceAnalysis<X, P, R, A> extends infer S extends readonly number[]
     ? R extends ReductionName
-      ? ReducesAxes<P, ShapeFor<X>> extends true
+      ? ReducesAxes<P, InputShape<X>> extends true
         ? InputEntry<X, S>['reduced'][R]
         : InputEntry<X, S>['withShape']
       : InputEntry<X, S>['withShape']
-    : InputEntry<X, number[]>['withShape']
-  : TensorOf<X>;
+    : InputEntry<X, number[]>['withShape'];
 
 /** The reduction parameter: a known name, or the runtime's message for a wrong one. */
 export type ReductionParameter<X, P extends string, R> = R extends string
   ? R extends ReductionName
     ? R extends 'mean'
-      ? IsKnownTensor<X> extends true
-        ? InputEntry<X, []>['isFloat'] extends false
-          ? ReducesAxes<P, ShapeFor<X>> extends true
-            ? EinopsErrorMessage<OpName<'reduce', R>, P, WriteMeanOfIntegersMessage<InputEntry<X, []>['dtype']>>
+      ? [InputEntry<X>] extends [never]
+        ? R
+        : InputEntry<X>['isFloat'] extends false
+          ? ReducesAxes<P, InputShape<X>> extends true
+            ? EinopsErrorMessage<'reduce', P, WriteMeanOfIntegersMessage<InputEntry<X>['dtype']>, ReductionDetail<R>>
             : R
           : R
-        : R
       : R
-    : EinopsErrorMessage<OpName<'reduce', R>, P, WriteUnknownReductionMessage<R>>
+    : EinopsErrorMessage<'reduce', P, WriteUnknownReductionMessage<R>, ReductionDetail<R>>
   : R;
 
-export type ParseShapeOf<X, P extends string> = ParseShapeResult<ShapeFor<X>, P>;
+export type ParseShapeOf<X, P extends string> = X extends unknown ? ParseShapeResult<InputShape<X>, P> : never;

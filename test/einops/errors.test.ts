@@ -63,10 +63,12 @@ describe('syntax errors point at the column', () => {
     ['a b -> a (b', /never closed|unbalanced/i, 10],
     ['a (b 0) -> a b', /positive/, 6],
   ] as const)('rearrange %j', (pattern, reason, column) => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, pattern), { op: 'rearrange', pattern, input: SHAPE, reason, column });
   });
 
   it('also in reduce, repeat and parseShape', () => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(x, 'a b b -> a', 'sum'), {
       op: 'reduce',
       pattern: 'a b b -> a',
@@ -74,6 +76,7 @@ describe('syntax errors point at the column', () => {
       reason: /b appears twice/,
       column: 5,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a b c -> a b c (d', { d: 2 }), {
       op: 'repeat',
       pattern: 'a b c -> a b c (d',
@@ -81,6 +84,7 @@ describe('syntax errors point at the column', () => {
       reason: /never closed|unbalanced/i,
       column: 16,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => parseShape(x, 'a b c.'), {
       op: 'parseShape',
       pattern: 'a b c.',
@@ -91,8 +95,10 @@ describe('syntax errors point at the column', () => {
   });
 
   it('needs exactly one arrow', () => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, 'a b c'), { op: 'rearrange', pattern: 'a b c', input: SHAPE, reason: /->.*0/ });
     const pattern = 'a b c -> a b c -> a';
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, pattern), {
       op: 'rearrange',
       pattern,
@@ -100,6 +106,7 @@ describe('syntax errors point at the column', () => {
       reason: /->.*2/,
       column: pattern.lastIndexOf('->') + 1,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(x, 'a b c', 'max'), { op: 'reduce', pattern: 'a b c', input: SHAPE, reason: /->/ });
   });
 });
@@ -119,30 +126,35 @@ describe('pattern errors', () => {
   });
 
   it('reduce cannot add axes, repeat cannot remove them', () => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(x, 'a b c -> a b c d', 'sum'), {
       op: 'reduce',
       pattern: 'a b c -> a b c d',
       input: SHAPE,
       reason: /d appears only on the right.*reduce cannot add/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(x, 'a b c -> a 2', 'sum'), {
       op: 'reduce',
       pattern: 'a b c -> a 2',
       input: SHAPE,
       reason: /reduce cannot add/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a b c -> a b', {}), {
       op: 'repeat',
       pattern: 'a b c -> a b',
       input: SHAPE,
       reason: /c appears only on the left.*repeat cannot remove/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a b (c 2) -> a b c', {}), {
       op: 'repeat',
       pattern: 'a b (c 2) -> a b c',
       input: SHAPE,
       reason: /repeat cannot remove/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a ... -> a', {}), {
       op: 'repeat',
       pattern: 'a ... -> a',
@@ -152,12 +164,14 @@ describe('pattern errors', () => {
   });
 
   it('repeat needs the lengths of new axes', () => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a b c -> a b c d'), {
       op: 'repeat',
       pattern: 'a b c -> a b c d',
       input: SHAPE,
       reason: /new axis d needs a length/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a b c -> (d a) b c e', { d: 2 }), {
       op: 'repeat',
       pattern: 'a b c -> (d a) b c e',
@@ -169,24 +183,28 @@ describe('pattern errors', () => {
 
 describe('shape errors', () => {
   it('wrong rank', () => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, 'a b -> b a'), {
       op: 'rearrange',
       pattern: 'a b -> b a',
       input: SHAPE,
       reason: /2 dimensions .*has 3/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, 'a b c d -> d c b a'), {
       op: 'rearrange',
       pattern: 'a b c d -> d c b a',
       input: SHAPE,
       reason: /4 dimensions .*has 3/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(x, 'a b c d ... -> a', 'max'), {
       op: 'reduce',
       pattern: 'a b c d ... -> a',
       input: SHAPE,
       reason: /at least 4 dimensions .*has 3/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(tensor(Float32Array.of(1), []), 'a -> a b', { b: 2 }), {
       op: 'repeat',
       pattern: 'a -> a b',
@@ -197,24 +215,28 @@ describe('shape errors', () => {
 
   it('split that does not divide, or whose product differs', () => {
     const y = tensor(new Float32Array(24), [6, 4]);
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(y, '(a b) c -> a b c', { b: 4 }), {
       op: 'rearrange',
       pattern: '(a b) c -> a b c',
       input: '[6, 4]',
       reason: /length 6.*not divisible by 4/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(y, '(a b) c -> a b c', { a: 2, b: 2 }), {
       op: 'rearrange',
       pattern: '(a b) c -> a b c',
       input: '[6, 4]',
       reason: /length 6.*gives 4/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(y, 'a c -> a c', { a: 5 }), {
       op: 'rearrange',
       pattern: 'a c -> a c',
       input: '[6, 4]',
       reason: /length 6.*gives 5/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(y, 'a (c 3) -> a', 'sum'), {
       op: 'reduce',
       pattern: 'a (c 3) -> a',
@@ -225,12 +247,14 @@ describe('shape errors', () => {
     for (const pattern of ['a 1 c -> a c', 'a () c -> a c']) {
       expectEinopsError(() => rearrange(x, pattern), { op: 'rearrange', pattern, input: SHAPE, reason: /length 3.*gives 1/ });
     }
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => repeat(x, 'a b c -> a b c d', { a: 5, d: 2 }), {
       op: 'repeat',
       pattern: 'a b c -> a b c d',
       input: SHAPE,
       reason: /length 2.*gives 5/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(y, '(a b) c -> a b c'), {
       op: 'rearrange',
       pattern: '(a b) c -> a b c',
@@ -274,12 +298,14 @@ describe('shape errors', () => {
 
 describe('axes lengths errors', () => {
   it('a length for an axis the pattern does not use', () => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, 'a b c -> a b c', { d: 2 }), {
       op: 'rearrange',
       pattern: 'a b c -> a b c',
       input: SHAPE,
       reason: /d .*not in the pattern/,
     });
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(x, 'a b c -> a', 'sum', { e: 2 }), {
       op: 'reduce',
       pattern: 'a b c -> a',
@@ -315,6 +341,7 @@ describe('axes lengths errors', () => {
   });
 
   it.each(['_b', 'b_', '1b', '', 'a b', '...', '_'])('invalid axis name %j in the axes object', (name) => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => rearrange(x, 'a b c -> a b c', { [name]: 2 }), {
       op: 'rearrange',
       pattern: 'a b c -> a b c',
@@ -350,6 +377,7 @@ describe('reduction errors', () => {
     ['uint8', tensor(Uint8Array.from([1, 2, 3, 4]), [2, 2])],
     ['bool', tensor([true, false, true, true], [2, 2])],
   ])('mean of %s', (dtype, t) => {
+    // @ts-expect-error the type-level checker rejects this call too
     expectEinopsError(() => reduce(t, 'a b -> a', 'mean'), {
       op: 'reduce',
       pattern: 'a b -> a',

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyStrided } from '../../src/ndarray/copy';
-import { CTORS, RUNS, naiveElements, prng, product, randomValues, sameValues, viewArb } from './reference';
+import type { DType } from '../../src/ndarray';
+import { CTORS, DTYPES, RUNS, naiveElements, prng, product, randomValues, sameValues, viewArb } from './reference';
 import type { ViewSpec } from './reference';
 
 function copyOf(v: ViewSpec, dstOffset = 0, dstExtra = 0): number[] {
@@ -80,5 +81,68 @@ describe('copyStrided', () => {
     expect(Array.from(dst)).toEqual([7, 7]);
     copyStrided(new Int32Array([1, 2, 3]), 2, [], [], dst, 1);
     expect(Array.from(dst)).toEqual([7, 3]);
+  });
+});
+
+// Each specialised path of the copy kernel, for every rank 1-8 and every dtype: the 8-column
+// transpose bands (a source-dense axis of at least 8, more than one band of 128 rows), rows of
+// fewer than 8 (space-to-depth), the unrolled strided rows, short broadcast innermost axes
+// (upsampling) and block replication of broadcast outer axes.
+describe('copyStrided kernel specialisations', () => {
+  /** A view of `shape` whose memory order is `order` (outermost first), with broadcast axes. */
+  function layout(dtype: DType, shape: number[], order: number[], broadcast: ReadonlySet<number>, seed: number): ViewSpec {
+    const strides = new Array<number>(shape.length).fill(0);
+    let acc = 1;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const axis = order[i]!;
+      if (broadcast.has(axis)) continue;
+      strides[axis] = acc;
+      acc *= shape[axis]!;
+    }
+    return { dtype, shape, strides, offset: 1, buffer: randomValues(dtype, acc + 2, prng(seed)) };
+  }
+
+  it('every rank 1-8 and every dtype: reversed, rotated and broadcast layouts', () => {
+    const dims = [9, 3, 2, 5, 2, 3, 2, 2];
+    for (let rank = 1; rank <= 8; rank++) {
+      const shape = dims.slice(0, rank);
+      const axes = shape.map((_, i) => i);
+      const orders = [axes, [...axes].reverse(), [...axes.slice(1), 0]];
+      for (const dtype of DTYPES) {
+        for (const [k, order] of orders.entries()) {
+          for (const broadcast of [new Set<number>(), new Set([rank - 1]), new Set([0])]) {
+            const v = layout(dtype, shape, order, broadcast, rank * 100 + k);
+            expect(sameValues(copyOf(v), naiveElements(v)), `${dtype} ${shape} ${order}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('transpose bands: source-dense axes of 8 to 300 rows against 1 to 19 columns', () => {
+    for (const dtype of ['float32', 'float64', 'uint8', 'int16'] as const) {
+      for (const [rows, cols] of [[8, 8], [300, 19], [129, 9], [257, 7], [31, 1]] as const) {
+        // The destination walks `cols` fastest; the source is dense along `rows`.
+        const v = layout(dtype, [3, rows, cols], [0, 2, 1], new Set(), rows + cols);
+        expect(sameValues(copyOf(v), naiveElements(v)), `${dtype} ${rows}x${cols}`).toBe(true);
+      }
+    }
+  });
+
+  it('space-to-depth and 2x upsample layouts, every dtype', () => {
+    for (const dtype of DTYPES) {
+      // b c (h h1) (w w1) -> b (h1 w1 c) h w on [2, 3, 4, 10]
+      const buffer = randomValues(dtype, 2 * 3 * 4 * 10, prng(3));
+      const s2d: ViewSpec = { dtype, shape: [2, 2, 2, 3, 2, 5], strides: [120, 10, 1, 40, 20, 2], offset: 0, buffer };
+      expect(sameValues(copyOf(s2d), naiveElements(s2d))).toBe(true);
+      // b c h w -> b c (h 2) (w 2) on [2, 3, 4, 10]
+      const up: ViewSpec = { dtype, shape: [2, 3, 4, 2, 10, 2], strides: [120, 40, 10, 0, 1, 0], offset: 0, buffer };
+      expect(sameValues(copyOf(up), naiveElements(up))).toBe(true);
+      // short broadcast innermost axes of every length up to 5, under unit and gapped rows
+      for (let r = 1; r <= 5; r++) {
+        const fill: ViewSpec = { dtype, shape: [7, r], strides: [3, 0], offset: 2, buffer };
+        expect(sameValues(copyOf(fill), naiveElements(fill))).toBe(true);
+      }
+    }
   });
 });

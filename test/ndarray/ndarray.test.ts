@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EinopsError } from '../../src/errors';
-import { NDArray, fromView, tensor, transpose, viewInfo } from '../../src/ndarray';
+import { NDArray, fromView, reshape, tensor, transpose, viewInfo } from '../../src/ndarray';
 import { RUNS, naiveElements, nestFrom, sameValues, viewArb } from './reference';
 
 describe('NDArray', () => {
@@ -75,6 +75,22 @@ describe('NDArray', () => {
     const x = tensor(new Float32Array(6), [2, 3]);
     expect(() => (x.shape as unknown as number[]).push(1)).toThrow(TypeError);
     expect(Object.isFrozen(viewInfo(x).strides)).toBe(true);
+  });
+
+  it('hands out frozen shapes and strides from views made by kernels, whichever is read first', () => {
+    const x = tensor(Float32Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]);
+    const t = transpose(x, [2, 0, 1]);
+    expect(Object.isFrozen(viewInfo(t).strides)).toBe(true);
+    expect(Object.isFrozen(t.shape)).toBe(true);
+    const r = reshape(transpose(x, [1, 0, 2]), [3, 8]);
+    expect(r.shape).toEqual([3, 8]);
+    expect(Object.isFrozen(r.shape)).toBe(true);
+    expect(Object.isFrozen(viewInfo(r).strides)).toBe(true);
+    // Materialising a strided view swaps in row-major strides, frozen too once handed out.
+    void r.data;
+    expect(viewInfo(r).strides).toEqual([8, 1]);
+    expect(Object.isFrozen(viewInfo(r).strides)).toBe(true);
+    for (const row of t) expect(Object.isFrozen(row.shape)).toBe(true);
   });
 });
 

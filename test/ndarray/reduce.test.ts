@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EinopsError } from '../../src/errors';
 import { addAxes, fromView, reduce, tensor, transpose, viewInfo } from '../../src/ndarray';
 import type { DType, ReduceOp } from '../../src/ndarray';
-import { CTORS, RUNS, elementAt, product, sameValues, unravel, viewArb } from './reference';
+import { CTORS, DTYPES, RUNS, elementAt, prng, product, randomValues, sameValues, unravel, viewArb } from './reference';
 import type { ViewSpec } from './reference';
 
 const OPS: readonly ReduceOp[] = ['min', 'max', 'sum', 'mean', 'prod', 'any', 'all'];
@@ -167,5 +167,45 @@ describe('reduce', () => {
     expect(() => reduce(x, 'sum', [-1])).toThrow(EinopsError);
     expect(() => reduce(x, 'median' as ReduceOp, [0])).toThrow(/unknown operation median/);
     expect(() => reduce(x, 'mean', [0])).toThrow(/mean needs a float dtype, got int32/);
+  });
+});
+
+// Each specialised loop of the kernel, for every dtype: the four-way unrolled sum (row lengths
+// around multiples of 4, unit and gapped strides), and the blocked accumulation of rows into one
+// output row (a kept axis longer than the 2048-element block, as in a sum over the batch).
+describe('reduce kernel specialisations', () => {
+  const specOf = (x: ReturnType<typeof fromView>): ViewSpec => {
+    const info = viewInfo(x);
+    return { dtype: x.dtype, shape: [...x.shape], strides: [...info.strides], offset: info.offset, buffer: info.buffer };
+  };
+  const ops = (dtype: DType): ReduceOp[] => OPS.filter((op) => op !== 'mean' || isFloat(dtype));
+
+  it('unrolled sums over contiguous and strided rows of every length 1-9, every dtype', () => {
+    for (const dtype of DTYPES) {
+      for (let n = 1; n <= 9; n++) {
+        for (const gap of [1, 3]) {
+          const buffer = randomValues(dtype, 3 * n * gap + 2, prng(n * 7 + gap));
+          const x = fromView(buffer, dtype, [3, n], [n * gap, gap], 1);
+          for (const op of ops(dtype)) {
+            expect(sameValues(reduce(x, op, [1]).data, naiveReduce(specOf(x), op, [1]).values)).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('blocked accumulation of rows longer than a block, contiguous and broadcast, every dtype', () => {
+    for (const dtype of DTYPES) {
+      const n = 2048 * 2 + 37;
+      const buffer = randomValues(dtype, 3 * n, prng(11));
+      const rows = fromView(buffer, dtype, [3, n], [n, 1], 0);
+      const gapped = fromView(buffer, dtype, [2, n], [1, 1], 0); // overlapping rows, offset by one
+      const broadcast = fromView(buffer, dtype, [4, n], [0, 1], 0);
+      for (const x of [rows, gapped, broadcast]) {
+        for (const op of ops(dtype)) {
+          expect(sameValues(reduce(x, op, [0]).data, naiveReduce(specOf(x), op, [0]).values)).toBe(true);
+        }
+      }
+    }
   });
 });

@@ -14,6 +14,24 @@ describe('LruCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('keeps the order right when the newest entry is hit again, and after clear', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('b')).toBe(2); // already the newest
+    expect(cache.get('b')).toBe(2);
+    cache.set('c', 3); // evicts a
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toBe(2);
+    cache.clear();
+    cache.set('d', 4);
+    cache.set('b', 5);
+    expect(cache.get('d')).toBe(4); // d becomes the newest, so b is evicted next
+    cache.set('e', 6);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('d')).toBe(4);
+  });
+
   it('overwrites without growing', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);

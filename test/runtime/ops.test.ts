@@ -19,6 +19,7 @@ describe('ops', () => {
   });
 
   it('reports a syntax error with the op and the input', () => {
+    // @ts-expect-error the type-level checker rejects this pattern too
     expect(() => reduce(x, 'a (b -> a', 'sum')).toThrow(/^reduce "a \(b -> a" with sum: "\(" is never closed \(column 3\)/);
     expect(() => rearrange(x, 42 as never)).toThrow(EinopsError);
     expect(() => rearrange(x, 42 as never)).toThrow(/the pattern must be a string, got number/);

@@ -1,0 +1,266 @@
+/**
+ * The engine against the others on one workload, float32 [10, 32, 100, 200] (25.6 MB): this
+ * engine, TensorFlow.js (cpu and wasm backends, the same work written with tf ops, results read
+ * back with dataSync), numpy (the plain numpy calls einops makes, in the system python3) and the
+ * memcpy floor (one TypedArray.set of the input). One process, one run: compare the ratios.
+ *
+ * With EINOPS_BASELINE=<dir holding an older src/> the same ops also run on that older engine,
+ * so a before/after pair comes from one run (e.g. `git archive HEAD src | tar -x -C /tmp/base`).
+ *
+ * Memory: the bytes of ArrayBuffers an op leaves allocated (V8's `arrayBuffers` counter, read
+ * after a forced GC before the op and right after it) are every buffer it allocated, since no
+ * GC runs in between; that bounds its peak, and it must not pass output + one input.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import * as engine from '../../src/index';
+import { formatTime, measure, measurePerCall, printTable, runNumpy } from '../measure';
+
+type Engine = typeof engine;
+type Tensor = engine.NDArray;
+
+const SHAPE = [10, 32, 100, 200] as const;
+const SIZE = SHAPE.reduce((a, b) => a * b, 1);
+const BYTES = SIZE * 4;
+
+interface Op {
+  readonly name: string;
+  /** Runs the op on the engine and reads the whole result, as a consumer would. */
+  readonly run: (e: Engine, x: Tensor, list: Tensor[], tiny: Tensor) => number;
+  /** The same work in tf ops; the result is read back and disposed. */
+  readonly tf: (x: tf.Tensor, list: tf.Tensor[], tiny: tf.Tensor) => tf.Tensor;
+  /** A numpy expression over x, xs (the list) and tiny. */
+  readonly numpy: string;
+  /** Bytes of the result. */
+  readonly outBytes: number;
+  readonly perCall?: boolean;
+}
+
+const read = (y: Tensor): number => y.data.length;
+
+const OPS: readonly Op[] = [
+  {
+    name: "transpose 'b c h w -> b h w c'",
+    run: (e, x) => read(e.rearrange(x, 'b c h w -> b h w c')),
+    tf: (x) => tf.transpose(x, [0, 2, 3, 1]),
+    numpy: 'np.ascontiguousarray(x.transpose(0, 2, 3, 1))',
+    outBytes: BYTES,
+  },
+  {
+    name: "space-to-depth 'b c (h h1) (w w1) -> b (h1 w1 c) h w'",
+    run: (e, x) => read(e.rearrange(x, 'b c (h h1) (w w1) -> b (h1 w1 c) h w', { h1: 2, w1: 2 })),
+    tf: (x) => x.reshape([10, 32, 50, 2, 100, 2]).transpose([0, 3, 5, 1, 2, 4]).reshape([10, 128, 50, 100]),
+    numpy: 'x.reshape(10, 32, 50, 2, 100, 2).transpose(0, 3, 5, 1, 2, 4).reshape(10, 128, 50, 100)',
+    outBytes: BYTES,
+  },
+  {
+    name: "2×2 max pool 'b c (h 2) (w 2) -> b c h w'",
+    run: (e, x) => read(e.reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max')),
+    tf: (x) => x.reshape([10, 32, 50, 2, 100, 2]).max([3, 5]),
+    numpy: 'x.reshape(10, 32, 50, 2, 100, 2).max(axis=(3, 5))',
+    outBytes: BYTES / 4,
+  },
+  {
+    name: "global mean 'b c h w -> b c'",
+    run: (e, x) => read(e.reduce(x, 'b c h w -> b c', 'mean')),
+    tf: (x) => x.mean([2, 3]),
+    numpy: 'x.mean(axis=(2, 3))',
+    outBytes: 10 * 32 * 4,
+  },
+  {
+    name: "sum over batch 'b c h w -> c h w'",
+    run: (e, x) => read(e.reduce(x, 'b c h w -> c h w', 'sum')),
+    tf: (x) => x.sum(0),
+    numpy: 'x.sum(axis=0)',
+    outBytes: BYTES / 10,
+  },
+  {
+    name: "2× upsample 'b c h w -> b c (h 2) (w 2)'",
+    run: (e, x) => read(e.repeat(x, 'b c h w -> b c (h h2) (w w2)', { h2: 2, w2: 2 })),
+    tf: (x) => x.reshape([10, 32, 100, 1, 200, 1]).tile([1, 1, 1, 2, 1, 2]).reshape([10, 32, 200, 400]),
+    numpy: 'np.tile(x.reshape(10, 32, 100, 1, 200, 1), (1, 1, 1, 2, 1, 2)).reshape(10, 32, 200, 400)',
+    outBytes: BYTES * 4,
+  },
+  {
+    name: "stack a list of 10 [32, 100, 200] 'b c h w -> b c h w'",
+    run: (e, _x, list) => read(e.rearrange(list, 'b c h w -> b c h w')),
+    tf: (_x, list) => tf.stack(list),
+    numpy: 'np.stack(xs)',
+    outBytes: BYTES,
+  },
+  {
+    name: "cached call [2, 3, 4] 'a b c -> c a b' (a view)",
+    run: (e, _x, _list, tiny) => e.rearrange(tiny, 'a b c -> c a b').ndim,
+    tf: (_x, _list, tiny) => tf.transpose(tiny, [2, 0, 1]),
+    numpy: 'tiny.transpose(2, 0, 1)',
+    outBytes: 0,
+    perCall: true,
+  },
+];
+
+function makeInputs(e: Engine): { x: Tensor; list: Tensor[]; tiny: Tensor; data: Float32Array } {
+  const data = new Float32Array(SIZE);
+  for (let i = 0; i < SIZE; i++) data[i] = Math.sin(i);
+  const x = e.tensor(data, [...SHAPE]);
+  return { x, list: [...x], tiny: e.tensor(new Float32Array(24), [2, 3, 4]), data };
+}
+
+/** Bytes of ArrayBuffers that one call of `run` leaves allocated (see the module comment). */
+function allocatedBytes(gc: () => void, run: () => unknown): number {
+  gc();
+  const before = process.memoryUsage().arrayBuffers;
+  const keep = run();
+  const after = process.memoryUsage().arrayBuffers;
+  void keep;
+  return after - before;
+}
+
+function timeEngine(e: Engine, op: Op): number {
+  const { x, list, tiny } = makeInputs(e);
+  const run = (): number => op.run(e, x, list, tiny);
+  return (op.perCall === true ? measurePerCall(op.name, run, 100_000) : measure(op.name, run, 700)).medianMs;
+}
+
+/**
+ * The engine's time, and the baseline's when there is one: alternated over rounds and the best
+ * median of each kept, so a burst of load on the machine does not land on one side only.
+ */
+function timeEngines(op: Op, baseline: Engine | undefined): [number, number | undefined] {
+  let mine = Infinity;
+  let theirs = Infinity;
+  for (let round = 0; round < 3; round++) {
+    mine = Math.min(mine, timeEngine(engine, op));
+    if (baseline !== undefined) theirs = Math.min(theirs, timeEngine(baseline, op));
+  }
+  return [mine, baseline === undefined ? undefined : theirs];
+}
+
+async function timeTf(backend: 'cpu' | 'wasm', data: Float32Array): Promise<(number | undefined)[]> {
+  if (!(await tf.setBackend(backend))) return OPS.map(() => undefined);
+  await tf.ready();
+  const x = tf.tensor(data, [...SHAPE]);
+  const list = tf.unstack(x);
+  const tiny = tf.zeros([2, 3, 4]);
+  const times = OPS.map((op) => {
+    const run = (): void => {
+      const y = op.tf(x, list, tiny);
+      if (op.perCall !== true) y.dataSync();
+      y.dispose();
+    };
+    // tf's cpu backend takes seconds on the big ops: fewer runs, same median.
+    return op.perCall === true ? measurePerCall(op.name, run, 10_000).medianMs : measure(op.name, run, 1000, 3).medianMs;
+  });
+  tf.dispose([x, tiny, ...list]);
+  return times;
+}
+
+function timeNumpy(): { version: string; times: number[] } | { skipped: string } {
+  const program = `
+x = np.sin(np.arange(${SIZE}, dtype=np.float64)).astype(np.float32).reshape(${SHAPE.join(', ')})
+xs = list(x)
+tiny = np.zeros((2, 3, 4), dtype=np.float32)
+def per_call(run, calls=100000):
+    def batch():
+        for _ in range(calls): run()
+    return median_ms(batch) / calls
+times = [${OPS.map((op) => `${op.perCall === true ? 'per_call' : 'median_ms'}(lambda: ${op.numpy})`).join(', ')}]
+print(json.dumps({"version": np.__version__, "times": times}))
+`;
+  const python = runNumpy<{ version: string; times: number[] }>(program);
+  return 'value' in python ? python.value : python;
+}
+
+export interface ComparisonRow {
+  readonly op: string;
+  readonly engineMs: number;
+  readonly baselineMs?: number | undefined;
+  readonly tfCpuMs: number | undefined;
+  readonly tfWasmMs: number | undefined;
+  readonly numpyMs: number | undefined;
+  readonly vsNumpy: number | undefined;
+  readonly vsMemcpy: number | undefined;
+  readonly allocatedBytes: number;
+  /** Output plus one input-sized buffer. */
+  readonly allowedBytes: number;
+}
+
+export async function comparisonSection(): Promise<{ shape: readonly number[]; memcpyMs: number; numpy: string; baseline?: string; rows: ComparisonRow[] }> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const inputs = makeInputs(engine);
+  const target = new Float32Array(SIZE);
+  const memcpyMs = measure('memcpy', () => target.set(inputs.data)).medianMs;
+
+  const baselineDir = process.env.EINOPS_BASELINE;
+  const baseline = baselineDir === undefined ? undefined : ((await import(`${baselineDir}/src/index.ts`)) as Engine);
+
+  const times = OPS.map((op) => timeEngines(op, baseline));
+  const engineMs = times.map(([mine]) => mine);
+  const baselineMs = times.map(([, theirs]) => theirs);
+  // A GC that V8 starts during the op (its external-memory limit) can free buffers before the
+  // counter is read again: the largest of a few tries is the count.
+  const allocated = OPS.map((op) =>
+    Math.max(...[0, 1, 2].map(() => allocatedBytes(gc, () => op.run(engine, inputs.x, inputs.list, inputs.tiny)))),
+  );
+  const numpy = timeNumpy();
+  const tfCpu = await timeTf('cpu', inputs.data);
+  const tfWasm = await timeTf('wasm', inputs.data);
+
+  const rows: ComparisonRow[] = OPS.map((op, i) => {
+    const numpyMs = 'times' in numpy ? numpy.times[i] : undefined;
+    return {
+      op: op.name,
+      engineMs: engineMs[i]!,
+      baselineMs: baselineMs[i],
+      tfCpuMs: tfCpu[i],
+      tfWasmMs: tfWasm[i],
+      numpyMs,
+      vsNumpy: numpyMs === undefined ? undefined : engineMs[i]! / numpyMs,
+      vsMemcpy: op.perCall === true ? undefined : engineMs[i]! / memcpyMs,
+      allocatedBytes: allocated[i]!,
+      allowedBytes: op.perCall === true ? 0 : op.outBytes + BYTES,
+    };
+  });
+
+  const time = (ms: number | undefined): string => (ms === undefined ? '—' : formatTime(ms));
+  const ratio = (r: number | undefined): string => (r === undefined ? '' : `${r.toFixed(2)}×`);
+  const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+  printTable(
+    `engine vs TensorFlow.js, numpy and memcpy — float32 [${SHAPE.join(', ')}]; memcpy floor ${formatTime(memcpyMs)}`,
+    [
+      'operation',
+      ...(baseline === undefined ? [] : ['before']),
+      'engine',
+      'tfjs cpu',
+      'tfjs wasm',
+      'numpy',
+      '÷ numpy',
+      '÷ memcpy',
+      'allocated',
+      'out + in',
+    ],
+    rows.map((r) => [
+      r.op,
+      ...(baseline === undefined ? [] : [time(r.baselineMs)]),
+      time(r.engineMs),
+      time(r.tfCpuMs),
+      time(r.tfWasmMs),
+      time(r.numpyMs),
+      ratio(r.vsNumpy),
+      ratio(r.vsMemcpy),
+      mb(r.allocatedBytes),
+      mb(r.allowedBytes),
+    ]),
+  );
+  const numpyNote = 'version' in numpy ? `numpy ${numpy.version}` : numpy.skipped;
+  console.log(numpyNote);
+  return {
+    shape: SHAPE,
+    memcpyMs,
+    numpy: numpyNote,
+    ...(baselineDir === undefined ? {} : { baseline: baselineDir }),
+    rows,
+  };
+}

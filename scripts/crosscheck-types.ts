@@ -1,0 +1,132 @@
+/**
+ * Cross-check of the type-level pattern compiler (src/types) against the runtime: for each case
+ * (op, literal shape, pattern, axes lengths, reduction), the runtime's result shape or its
+ * EinopsError is compared with what the types infer for the same call. Zero disagreements.
+ *
+ * Run: npx tsx scripts/crosscheck-types.ts [--verbose]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { EinopsError, parseShape, rearrange, reduce, repeat, tensor } from '../src/index';
+import { crosscheckCases, type Case } from '../test-d/crosscheck/cases';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const verbose = process.argv.includes('--verbose');
+
+type Outcome = { readonly shape: readonly number[] } | { readonly names: Readonly<Record<string, number>> } | { readonly error: string };
+
+// An object type's keys have no order to compare, so names are listed sorted.
+const describeOutcome = (o: Outcome): string =>
+  'error' in o
+    ? `error ${JSON.stringify(o.error)}`
+    : 'shape' in o
+      ? `[${o.shape.join(', ')}]`
+      : `{ ${Object.keys(o.names).sort().map((k) => `${k}: ${o.names[k]}`).join(', ')} }`;
+
+function runtimeOutcome(c: Case): Outcome {
+  const size = c.shape.reduce((a, b) => a * b, 1);
+  const data = c.dtype === 'int32' ? new Int32Array(size) : new Float32Array(size);
+  const x = tensor(data, c.shape);
+  try {
+    if (c.op === 'parseShape') return { names: parseShape(x, c.pattern) };
+    const result =
+      c.op === 'rearrange'
+        ? rearrange(x, c.pattern, c.axes)
+        : c.op === 'repeat'
+          ? repeat(x, c.pattern, c.axes)
+          : reduce(x, c.pattern, (c.reduction ?? 'max') as never, c.axes);
+    return { shape: result.shape };
+  } catch (error) {
+    if (!(error instanceof EinopsError)) throw error;
+    return { error: `einops: ${error.message.split('\n')[0]}` };
+  }
+}
+
+const literalType = (value: unknown): string => JSON.stringify(value);
+const axesType = (axes: Case['axes']): string =>
+  axes === undefined ? '{}' : `{ ${Object.entries(axes).map(([k, v]) => `readonly ${literalType(k)}: ${v}`).join('; ')} }`;
+
+/** The type that says what the types make of the call: the pattern's check, then the reduction's. */
+function typeOfCase(c: Case): string {
+  const x = `NDArray<[${c.shape.join(', ')}], '${c.dtype ?? 'float32'}'>`;
+  const p = literalType(c.pattern);
+  if (c.op === 'parseShape') return `ParseShapeOf<${x}, ${p}>`;
+  if (c.op === 'reduce') {
+    const r = literalType(c.reduction ?? 'max');
+    return `Check<ReduceAnalysis<${x}, ${p}, ${r}, ${axesType(c.axes)}>, ReductionParameter<${x}, ${p}, ${r}>, ${r}>`;
+  }
+  return `OpAnalysis<'${c.op}', ${x}, ${p}, ${axesType(c.axes)}>`;
+}
+
+function typeOutcomes(cases: readonly Case[]): Outcome[] {
+  const dir = mkdtempSync(join(tmpdir(), 'einops-crosscheck-'));
+  const file = join(dir, 'cases.ts');
+  const lines = [
+    `import type { NDArray } from ${JSON.stringify(join(root, 'src/ndarray/ndarray'))};`,
+    `import type { OpAnalysis, ParseShapeOf, ReduceAnalysis, ReductionParameter } from ${JSON.stringify(join(root, 'src/types'))};`,
+    '// The pattern check first (its message wins), then the reduction parameter.',
+    'type Check<Result, Reduction, R> = Result extends string ? Result : Reduction extends R ? Result : Reduction;',
+    ...cases.map((c, i) => `export declare const case${i}: ${typeOfCase(c)};`),
+  ];
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+    types: [],
+  });
+  const diagnostics = program.getSemanticDiagnostics(program.getSourceFile(file));
+  if (diagnostics.length > 0) {
+    throw new Error(ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+  }
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file)!;
+  const outcomes: Outcome[] = [];
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const type = checker.getTypeAtLocation(statement.declarationList.declarations[0]!);
+    outcomes.push(readOutcome(checker, type));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return outcomes;
+}
+
+function readOutcome(checker: ts.TypeChecker, type: ts.Type): Outcome {
+  if (type.isStringLiteral()) return { error: type.value };
+  if (checker.isTupleType(type)) {
+    const elements = checker.getTypeArguments(type as ts.TypeReference);
+    return { shape: elements.map((e) => (e.isNumberLiteral() ? e.value : Number.NaN)) };
+  }
+  const names: Record<string, number> = {};
+  for (const property of type.getProperties()) {
+    const t = checker.getTypeOfSymbol(property);
+    names[property.name] = t.isNumberLiteral() ? t.value : Number.NaN;
+  }
+  return type.getProperties().length === 0 && (type.flags & ts.TypeFlags.Object) === 0
+    ? { error: `not a result: ${checker.typeToString(type)}` }
+    : { names };
+}
+
+const same = (a: Outcome, b: Outcome): boolean => describeOutcome(a) === describeOutcome(b);
+
+const cases = crosscheckCases();
+const runtime = cases.map(runtimeOutcome);
+const types = typeOutcomes(cases);
+let disagreements = 0;
+cases.forEach((c, i) => {
+  const ok = same(runtime[i]!, types[i]!);
+  if (!ok) disagreements++;
+  if (!ok || verbose) {
+    const call = `${c.op}(${c.dtype ?? 'float32'} [${c.shape.join(', ')}], ${JSON.stringify(c.pattern)}${c.axes ? `, ${JSON.stringify(c.axes)}` : ''}${c.reduction ? `, ${c.reduction}` : ''})`;
+    console.log(`${ok ? 'ok  ' : 'DIFF'} ${call}\n       runtime: ${describeOutcome(runtime[i]!)}\n       types:   ${describeOutcome(types[i]!)}`);
+  }
+});
+const errors = runtime.filter((o) => 'error' in o).length;
+console.log(`${cases.length} cases (${errors} errors at run time): ${disagreements} disagreements`);
+process.exit(disagreements === 0 ? 0 : 1);

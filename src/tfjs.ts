@@ -1,0 +1,16 @@
+/**
+ * `einops/tfjs`: importing this entry registers the TensorFlow.js backend, so every op of
+ * einops takes tf.Tensors (and tf.Variables) and returns tf.Tensors, with gradients. It
+ * re-exports the API, so a tfjs user needs only this import.
+ *
+ * The caller owns every tensor an op returns (dispose it, or call the op inside tf.tidy); the
+ * op's own intermediate tensors are freed before it returns.
+ */
+import { registerBackend } from './runtime/registry';
+import { tfjsBackend } from './runtime/backends/tfjs';
+
+registerBackend(tfjsBackend);
+
+export { tfjsBackend, withShape } from './runtime/backends/tfjs';
+export type { RankOf, ShapedTensor } from './types/tfjs';
+export * from './index';

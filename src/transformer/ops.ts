@@ -1,0 +1,93 @@
+/**
+ * The ops the transformer precompiles: which arguments a call must have, which one is the
+ * pattern, which compiler reads it (the same one the string-pattern ops use at run time) and
+ * which `einops/runtime` function takes the recipe instead.
+ */
+import { compileRecipe } from '../pattern/compile';
+import { compileEinsumRecipe } from '../pattern/einsum';
+import { compilePackRecipe } from '../pattern/pack';
+
+export type OpName = 'rearrange' | 'reduce' | 'repeat' | 'einsum' | 'pack' | 'unpack';
+
+export type RuntimeFunction = 'applyRecipe' | 'applyEinsumRecipe' | 'applyPackRecipe' | 'applyUnpackRecipe';
+
+/**
+ * How the arguments move into the runtime call:
+ * - `recipe`: `op(x, pattern, reduction?, axes?)` → `applyRecipe(R, x, reduction, axes?)`;
+ * - `einsum`: `einsum(a, b, pattern)` → `applyEinsumRecipe(R, [a, b])`;
+ * - `trailing`: the pattern is the last argument and the others pass through in order.
+ */
+export type CallForm = 'recipe' | 'einsum' | 'trailing';
+
+export interface OpSpec {
+  readonly runtime: RuntimeFunction;
+  readonly form: CallForm;
+  /** The argument counts a call may have to be precompiled; other counts are left to run time. */
+  readonly minArguments: number;
+  readonly maxArguments: number;
+  /** The pattern's position; -1 for the last argument. */
+  readonly patternIndex: number;
+  /** Ops whose patterns compile alike share hoisted recipes: pack and unpack. */
+  readonly recipeKind: string;
+  /** Throws the EinopsError the string-pattern op would throw at run time. */
+  readonly compile: (pattern: string) => unknown;
+}
+
+export const OPS: Readonly<Record<OpName, OpSpec>> = {
+  rearrange: {
+    runtime: 'applyRecipe',
+    form: 'recipe',
+    minArguments: 2,
+    maxArguments: 3,
+    patternIndex: 1,
+    recipeKind: 'rearrange',
+    compile: (pattern) => compileRecipe('rearrange', pattern),
+  },
+  reduce: {
+    runtime: 'applyRecipe',
+    form: 'recipe',
+    minArguments: 2,
+    maxArguments: 4,
+    patternIndex: 1,
+    recipeKind: 'reduce',
+    compile: (pattern) => compileRecipe('reduce', pattern),
+  },
+  repeat: {
+    runtime: 'applyRecipe',
+    form: 'recipe',
+    minArguments: 2,
+    maxArguments: 3,
+    patternIndex: 1,
+    recipeKind: 'repeat',
+    compile: (pattern) => compileRecipe('repeat', pattern),
+  },
+  einsum: {
+    runtime: 'applyEinsumRecipe',
+    form: 'einsum',
+    minArguments: 2,
+    maxArguments: Infinity,
+    patternIndex: -1,
+    recipeKind: 'einsum',
+    compile: compileEinsumRecipe,
+  },
+  pack: {
+    runtime: 'applyPackRecipe',
+    form: 'trailing',
+    minArguments: 2,
+    maxArguments: 2,
+    patternIndex: 1,
+    recipeKind: 'pack',
+    compile: compilePackRecipe,
+  },
+  unpack: {
+    runtime: 'applyUnpackRecipe',
+    form: 'trailing',
+    minArguments: 3,
+    maxArguments: 3,
+    patternIndex: 2,
+    recipeKind: 'pack',
+    compile: compilePackRecipe,
+  },
+};
+
+export const isOpName = (name: string): name is OpName => Object.hasOwn(OPS, name);

@@ -1,0 +1,31 @@
+/**
+ * The runtime test suite once more, with every test file passed through the einops plugin
+ * first: calls with literal patterns run precompiled (through einops/runtime's apply functions)
+ * and must give the same results and the same errors as the string-pattern ops. Calls whose
+ * pattern is invalid stay as they are (`warn`), since the tests expect them to throw at run time.
+ */
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
+import einops from './src/transformer/rollup';
+
+const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    einops({
+      // The tests import the ops from the source tree, not from the package.
+      modules: [source('./src/index.ts'), source('./src/runtime/ops.ts')],
+      runtime: source('./src/runtime/index.ts'),
+      warn: true,
+      include: ['test/**'],
+    }),
+  ],
+  // The invalid patterns the tests call on purpose would each print a warning.
+  logLevel: 'error',
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'test/transformer/**'],
+    globalSetup: ['test/transformer/transformedRun.ts'],
+    testTimeout: 60_000,
+  },
+});
