@@ -198,6 +198,26 @@ function reduceInner(
       // Four partial sums: one chain of dependent adds is bound by the add's latency, four
       // overlap. (Float64 sums of float32 or integer values; the order changes nothing that a
       // float32 result can show.)
+      if (sb === 1) {
+        // Contiguous rows (a global mean): plain indices, no stride arithmetic per element.
+        for (let i = 0; i < na; i++, s += sa, o += oa) {
+          let r0 = 0;
+          let r1 = 0;
+          let r2 = 0;
+          let r3 = 0;
+          let j = s;
+          const end = s + nb;
+          for (; j + 4 <= end; j += 4) {
+            r0 += src[j]!;
+            r1 += src[j + 1]!;
+            r2 += src[j + 2]!;
+            r3 += src[j + 3]!;
+          }
+          for (; j < end; j++) r0 += src[j]!;
+          acc[o]! += r0 + r1 + (r2 + r3);
+        }
+        return;
+      }
       for (let i = 0; i < na; i++, s += sa, o += oa) {
         let r0 = 0;
         let r1 = 0;
@@ -323,11 +343,30 @@ function accumulateRows(
 ): void {
   switch (op) {
     case 'sum':
-    case 'mean':
-      for (let i = 0; i < na; i++, s += sa, o += oa) {
+    case 'mean': {
+      // Rows that all add into the same output row (oa = 0, a sum over the batch): four rows per
+      // pass, so each output element is loaded and stored once per four rows, not once per row;
+      // the loop is bound by those loads and stores, not by the adds.
+      let i = 0;
+      if (oa === 0 && sb === 1 && ob === 1) {
+        for (; i + 4 <= na; i += 4, s += 4 * sa) {
+          const s1 = s + sa;
+          const s2 = s1 + sa;
+          const s3 = s2 + sa;
+          for (let j = 0; j < nb; j++) acc[o + j]! += src[s + j]! + src[s1 + j]! + (src[s2 + j]! + src[s3 + j]!);
+        }
+      } else if (oa === 0) {
+        for (; i + 4 <= na; i += 4, s += 4 * sa) {
+          for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) {
+            acc[t]! += src[k]! + src[k + sa]! + (src[k + 2 * sa]! + src[k + 3 * sa]!);
+          }
+        }
+      }
+      for (; i < na; i++, s += sa, o += oa) {
         for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) acc[t]! += src[k]!;
       }
       return;
+    }
     case 'prod':
       for (let i = 0; i < na; i++, s += sa, o += oa) {
         for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) acc[t]! *= src[k]!;

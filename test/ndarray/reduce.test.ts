@@ -194,6 +194,20 @@ describe('reduce kernel specialisations', () => {
     }
   });
 
+  it('several rows summed into one output row at a time, 1-9 rows, contiguous and strided, every dtype', () => {
+    for (const dtype of DTYPES) {
+      for (let rows = 1; rows <= 9; rows++) {
+        for (const [n, gap] of [[5, 1], [5, 2], [2048 + 3, 1]] as const) {
+          const buffer = randomValues(dtype, rows * n * gap + 1, prng(rows * 13 + n + gap));
+          const x = fromView(buffer, dtype, [rows, n], [n * gap, gap], 1);
+          for (const op of ops(dtype)) {
+            expect(sameValues(reduce(x, op, [0]).data, naiveReduce(specOf(x), op, [0]).values)).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
   it('blocked accumulation of rows longer than a block, contiguous and broadcast, every dtype', () => {
     for (const dtype of DTYPES) {
       const n = 2048 * 2 + 37;
