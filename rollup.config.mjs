@@ -1,4 +1,5 @@
 // Builds dist/: ESM (.js) and CJS (.cjs) bundles per entry, and bundled .d.ts/.d.cts types.
+import { readFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -17,7 +18,41 @@ const entries = {
   runtime: 'src/runtime/index.ts',
   tfjs: 'src/tfjs.ts',
   'layers/tfjs': 'src/layers/tfjs.ts',
+  onnx: 'src/onnx.ts',
+  scijs: 'src/scijs.ts',
 };
+// Each library's entry in the shape checker's registry (src/types/registry.ts), written once in
+// src/types/<name>Registry.ts as an augmentation of './registry'. Bundled declarations have no
+// './registry' module, so the entry's .d.ts carries the same block as an augmentation of the
+// package itself, `declare module 'einops'`: a consumer who imports einops/tfjs gets tfjs shapes.
+// The block's types (e.g. TfjsTensorEntry) must be exported by the entry under their own names.
+const registryAugmentations = {
+  tfjs: 'src/types/tfjsRegistry.ts',
+  onnx: 'src/types/onnxRegistry.ts',
+  scijs: 'src/types/scijsRegistry.ts',
+};
+function registryAugmentation() {
+  return {
+    name: 'einops-registry-augmentation',
+    renderChunk(code, chunk) {
+      const source = chunk.isEntry ? registryAugmentations[chunk.name] : undefined;
+      if (source === undefined) return null;
+      const text = readFileSync(source, 'utf8');
+      const block = /^declare module '\.\/registry' \{[\s\S]*?^\}$/m.exec(text)?.[0];
+      if (block === undefined) this.error(`${source}: no \`declare module './registry' { … }\` block`);
+      const exported = new Set([...code.matchAll(/^export (?:type )?\{([^}]*)\};?$/gm)].flatMap(([, names]) => names.split(',').map((n) => n.trim())));
+      for (const [, names] of text.matchAll(/^import type \{([^}]*)\} from/gm)) {
+        for (const name of names.split(',').map((n) => n.trim()).filter(Boolean)) {
+          if (!exported.has(name)) {
+            this.error(`${chunk.fileName}: the registry block needs ${name}, which the entry does not export`);
+          }
+        }
+      }
+      return { code: `${code}\n${block.replace("'./registry'", "'einops'")}\n`, map: null };
+    },
+  };
+}
+
 // TensorFlow.js is the user's (optional peers), imported only by the tfjs entries.
 const external = (id) => id.startsWith('@tensorflow/');
 
@@ -34,7 +69,7 @@ export default [
   {
     input: entries,
     external,
-    plugins: [dts()],
+    plugins: [dts(), registryAugmentation()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/[name]-[hash].d.cts' },

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { comparisonSection } from './sections/comparison';
 import { einsumSection } from './sections/einsum';
+import { imageSection } from './sections/image';
 import { tfjsSection } from './sections/tfjs';
 import { transformerSection } from './sections/transformer';
 import { tutorialSection } from './sections/tutorial';
@@ -15,6 +16,7 @@ const results = {
   node: process.version,
   tutorial: tutorialSection(),
   einsum: einsumSection(),
+  image: imageSection(),
   comparison: await comparisonSection(),
   transformer: await transformerSection(),
   tfjs: await tfjsSection(),

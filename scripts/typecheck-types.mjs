@@ -3,7 +3,9 @@
 //   2. the project's TypeScript 6 and 3. TypeScript 7 (native) on test-d/tsconfig.json;
 //   4. what hovering shows: `// => <type>` comments in test-d, and no `any` nor unevaluated
 //      alias in the result of any op call in test-d (TypeScript 6's printer);
-//   5. the cross-check of types against the runtime (scripts/crosscheck-types.ts).
+//   5. the cross-check of types against the runtime (scripts/crosscheck-types.ts);
+//   6. the published types as a consumer meets them: test-d/published/* compiled against the
+//      built dist/ in a project that has einops installed (scripts/check-published-types.mjs).
 // Usage: node scripts/typecheck-types.mjs [--skip-tsd] [--skip-crosscheck]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -39,9 +41,9 @@ run('TypeScript 7', 'node_modules/typescript7/bin/tsc', ['-p', 'test-d/tsconfig.
   const program = ts.createProgram(config.fileNames, config.options);
   const checker = program.getTypeChecker();
   const problems = [];
-  const ops = new Set(['rearrange', 'reduce', 'repeat', 'parseShape', 'tensor']);
+  const ops = new Set(['rearrange', 'reduce', 'repeat', 'parseShape', 'tensor', 'einsum', 'pack', 'unpack']);
   // Names of the types inside src/types that must never show in a result.
-  const internal = /\b(OpAnalysis|OpShape|ReduceAnalysis|ReduceResult|RearrangeResult|RepeatResult|ParseShapeOf|ParseShapeResult|InputEntry|TensorTypes|Learnt|Product|ShapeFor)\b/;
+  const internal = /\b(OpAnalysis|OpShape|ReduceAnalysis|ReduceResult|RearrangeResult|RepeatResult|ParseShapeOf|ParseShapeResult|InputEntry|TensorTypes|Learnt|Product|ShapeFor|EinsumAnalysis|EinsumResult|EinsumTensor|EinsumDType|BindEinsum|CompileEinsum|OutputShape|LengthsOf|PackAnalysis|PackResult|UnpackAnalysis|UnpackResult|TensorWithShape|BindPack|BindUnpack)\b/;
   const print = (type, node) => checker.typeToString(type, node, ts.TypeFormatFlags.NoTruncation);
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.startsWith(join(root, 'test-d')) || !file.fileName.endsWith('.test-d.ts')) continue;
@@ -66,6 +68,9 @@ run('TypeScript 7', 'node_modules/typescript7/bin/tsc', ['-p', 'test-d/tsconfig.
   for (const problem of problems) console.log(problem);
   results.push({ name: 'what hovering shows', ok: problems.length === 0, seconds: ((performance.now() - started) / 1000).toFixed(1) });
 }
+
+if (existsSync(join(root, 'dist/tfjs.d.ts'))) run('published types, as a consumer (dist/)', 'scripts/check-published-types.mjs', []);
+else results.push({ name: 'published types: dist/tfjs.d.ts missing, run `npm run build` first', ok: false, seconds: '0' });
 
 if (!args.includes('--skip-crosscheck')) run('cross-check with the runtime', 'node_modules/tsx/dist/cli.mjs', ['scripts/crosscheck-types.ts']);
 

@@ -12,5 +12,6 @@ import { tfjsBackend } from './runtime/backends/tfjs';
 registerBackend(tfjsBackend);
 
 export { tfjsBackend, withShape } from './runtime/backends/tfjs';
-export type { RankOf, ShapedTensor } from './types/tfjs';
+// TfjsTensorEntry: the registry entry the published tfjs.d.ts adds to TensorTypes (rollup.config.mjs).
+export type { RankOf, ShapedTensor, TfjsTensorEntry } from './types/tfjs';
 export * from './index';

@@ -4,13 +4,16 @@
  */
 import type {
   AxesLengths,
+  EinsumAnalysis,
   OpAnalysis,
+  PackAnalysis,
   ParseShapeOf,
   ReduceAnalysis,
   ReductionParameter,
+  UnpackAnalysis,
 } from '../src/types';
 
-export { parseShape, rearrange, reduce, repeat, tensor, type NDArray } from '../src/index';
+export { einsum, pack, parseShape, rearrange, reduce, repeat, tensor, unpack, type NDArray } from '../src/index';
 
 /** What the types make of a call without making it: the result's shape, or the error message. */
 export declare const explain: {
@@ -24,4 +27,11 @@ export declare const explain: {
   ): ReduceAnalysis<X, P, R, A>;
   reduction<const X, const P extends string, const R extends string>(x: X, pattern: P, reduction: R): ReductionParameter<X, P, R>;
   parseShape<const X, const P extends string>(x: X, pattern: P): ParseShapeOf<X, P>;
+  einsum<const T extends readonly unknown[], const P extends string>(...args: [...tensors: T, pattern: P]): EinsumAnalysis<T, P>;
+  pack<const T extends readonly unknown[], const P extends string>(tensors: T, pattern: P): PackAnalysis<T, P>;
+  unpack<const X, const PS extends readonly (readonly number[])[], const P extends string>(
+    packed: X,
+    packedShapes: PS,
+    pattern: P,
+  ): UnpackAnalysis<X, PS, P>;
 };

@@ -1,6 +1,6 @@
 // Type-check budget of the ops' signatures: instantiations and check time per call, measured with
 // `tsc --extendedDiagnostics` on generated files of typical calls, under TypeScript 5.9 (tsd's),
-// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--module path/to/einops/types] [--json]
+// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--module path/to/einops/types] [--set einsum] [--json]
 //
 // Three files share one prelude (the imports and N declared tensors): the prelude alone (the
 // baseline), the prelude with one call (the first call's cost) and with N calls (per call).
@@ -119,19 +119,61 @@ const makers = [
   },
 ];
 
+// `--set einsum`: typical einsum, pack and unpack calls instead (several tensors per call:
+// X0, X1, … in the call text).
+const multiMakers = [
+  function matmul() {
+    const [i, j, k] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[i, j], [j, k]], `einsum(X0, X1, 'i j, j k -> i k')`];
+  },
+  function attention() {
+    const [b, h, i, j, d] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[b, h, i, d], [b, h, j, d]], `einsum(X0, X1, 'batch head i d, batch head j d -> batch head i j')`];
+  },
+  function linear() {
+    const [b, t, c, o] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[b, t, c], [c, o]], `einsum(X0, X1, '... c, c o -> ... o')`];
+  },
+  function traceAndSum() {
+    const n = pick(LENGTHS);
+    return [[[n, n]], `einsum(X0, 'i i ->')`];
+  },
+  function chain() {
+    const [i, j, k, l] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[i, j], [j, k], [k, l]], `einsum(X0, X1, X2, 'i j, j k, k l -> i l')`];
+  },
+  function transpose() {
+    const [b, c, h, w] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[b, c, h, w]], `einsum(X0, 'b c h w -> b h w c')`];
+  },
+  function packTokens() {
+    const [b, h, w, c] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[b, c], [b, h, w, c]], `pack([X0, X1], 'b * c')`];
+  },
+  function unpackTokens() {
+    const [b, n, c] = [pick(LENGTHS), pick(LENGTHS), pick(LENGTHS)];
+    return [[[b, n + 1, c]], `unpack(X0, [[1], [-1]], 'b * c')`];
+  },
+];
+const multi = option('--set', 'patterns') === 'einsum';
 const calls = Array.from({ length: count }, (_, i) => {
+  if (multi) {
+    const [shapes, call] = multiMakers[i % multiMakers.length]();
+    return { shapes, call };
+  }
   const [shape, call] = makers[i % makers.length]();
-  return { shape, call };
+  return { shapes: [shape], call: call.replace('X', 'X0') };
 });
 const importPath = relative(out, module).replace(/\.d\.ts$/, '').replace(/\\/g, '/');
 const prelude = [
-  `import { rearrange, reduce, repeat, type NDArray } from '${importPath.startsWith('.') ? importPath : `./${importPath}`}';`,
-  ...calls.map(({ shape }, i) => `declare const x${i}: NDArray<[${shape.join(', ')}], 'float32'>;`),
+  `import { ${multi ? 'einsum, pack, unpack' : 'rearrange, reduce, repeat'}, type NDArray } from '${importPath.startsWith('.') ? importPath : `./${importPath}`}';`,
+  ...calls.flatMap(({ shapes }, i) => shapes.map((shape, j) => `declare const x${i}_${j}: NDArray<[${shape.join(', ')}], 'float32'>;`)),
 ].join('\n');
+const callText = (call, i) => call.replace(/X(\d)/g, (_, j) => `x${i}_${j}`);
 const files = {
   baseline: prelude,
-  first: `${prelude}\nexport const y0 = ${calls[0].call.replace('X', 'x0')};`,
-  calls: `${prelude}\n${calls.map(({ call }, i) => `export const y${i} = ${call.replace('X', `x${i}`)};`).join('\n')}`,
+  first: `${prelude}\nexport const y0 = ${callText(calls[0].call, 0)};`,
+  calls: `${prelude}\n${calls.map(({ call }, i) => `export const y${i} = ${callText(call, i)};`).join('\n')}`,
 };
 const compilerOptions = {
   noEmit: true,

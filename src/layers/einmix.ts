@@ -180,6 +180,10 @@ function analyse(pattern: string, weightShape: string, biasShape: unknown, axes:
   const postRearrange = right.dims.every(isFlat) && !right.ellipsisParenthesized ? null : { pattern: `${outputAxes.join(' ')} ->${right.text}` };
 
   // One output element mixes the input elements along the weight axes it does not keep.
+  // The bounds are einops' own (einops/layers/_einmix.py: weight_bound = (3 / fan_in) ** 0.5,
+  // bias_bound = (1 / fan_in) ** 0.5), not the 1/sqrt(fan_in) for both that the issue states:
+  // a model ported from Python then starts from the same distribution. sqrt(3 / fan_in) gives
+  // the weight variance 1 / fan_in, so the output keeps the input's scale.
   const fanIn = weightAxes.filter((name) => !outputNames.has(name)).reduce((product, name) => product * axes[name]!, 1);
   return {
     preRearrange,

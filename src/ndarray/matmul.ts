@@ -4,6 +4,7 @@ import type { DType, TypedArray } from './dtype';
 import { fromView, viewInfo } from './ndarray';
 import type { NDArray } from './ndarray';
 import { checkedSize, contiguousStrides, formatShape } from './shape';
+import { transpose } from './views';
 
 /**
  * The dtype of a product: float32 when both factors are float32, float64 otherwise. Integers
@@ -13,6 +14,8 @@ import { checkedSize, contiguousStrides, formatShape } from './shape';
 export function productDType(a: DType, b: DType): 'float32' | 'float64' {
   return a === 'float32' && b === 'float32' ? 'float32' : 'float64';
 }
+
+const SWAP_LAST = [0, 2, 1];
 
 // Register tile: MR x NR sums live in local variables, so each step over k loads MR + NR
 // numbers for MR * NR multiply-adds. 4 x 4 measured fastest in V8 (16 accumulators still fit
@@ -27,8 +30,10 @@ const MC = 64;
 const NC = 256;
 
 /**
- * Batched matrix product: a [batch, m, k] times b [batch, k, n] is [batch, m, n]. Both may be
- * any strided views (transposed, broadcast); the result is a new contiguous array of
+ * Batched matrix product: a [batch, m, k] times b [batch, k, n] is [batch, m, n]. With
+ * `transposeA`, a is given as [batch, k, m]; with `transposeB`, b as [batch, n, k]: the kernel
+ * reads them through a transposed view (strides swapped, nothing copied), as it reads any view.
+ * Both may be any strided views (transposed, broadcast); the result is a new contiguous array of
  * `productDType`. Sums are accumulated in float64 whatever the output dtype, so a float32
  * result is rounded once per element.
  *
@@ -36,7 +41,9 @@ const NC = 256;
  * register tile (matrix-vector products, elementwise products with batch axes) a direct loop
  * avoids packing and padding.
  */
-export function matmul(a: NDArray, b: NDArray): NDArray {
+export function matmul(a: NDArray, b: NDArray, transposeA = false, transposeB = false): NDArray {
+  if (transposeA && a.ndim === 3) a = transpose(a, SWAP_LAST);
+  if (transposeB && b.ndim === 3) b = transpose(b, SWAP_LAST);
   if (a.ndim !== 3 || b.ndim !== 3 || a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
     throw new EinopsError(
       `matmul: cannot multiply shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}: ` +

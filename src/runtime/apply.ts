@@ -13,7 +13,7 @@ import {
 } from '../pattern/messages';
 import { RECIPE_VERSION, type Recipe, type RecipeOp } from '../pattern/recipe';
 import { type Backend, inScope, REDUCTIONS, type ReductionName } from './backend';
-import { type AxesLengths, checkAxesObject, NO_AXES, type Plan } from './bind';
+import { type AxesLengths, checkAxesObject, NO_AXES, type Plan, type PlanOptions, stepCount } from './bind';
 import { describeShape, inContext } from './context';
 import { getPlan } from './planCache';
 import { getBackend } from './registry';
@@ -94,10 +94,22 @@ export function executePlan(backend: Backend, plan: Plan, x: unknown, reduction:
   return tensor;
 }
 
+const FEWEST_STEPS: PlanOptions = Object.freeze({ fewestSteps: true });
+
+const planOptions = (backend: Backend): PlanOptions | undefined => (backend.fixedCostPerStep === true ? FEWEST_STEPS : undefined);
+
+function planOrUndefined(backend: Backend, recipe: Recipe, x: unknown, axesLengths: AxesLengths): Plan | undefined {
+  try {
+    return getPlan(recipe, backend.shape(x), axesLengths, planOptions(backend));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stacks a list input, binds the plan (cached) and runs it. */
 function applySteps(backend: Backend, recipe: Recipe, x: unknown, reduction: Reduction | undefined, axesLengths: AxesLengths): unknown {
   const tensor = Array.isArray(x) ? backend.stack(x) : x;
-  const plan = getPlan(recipe, backend.shape(tensor), axesLengths);
+  const plan = getPlan(recipe, backend.shape(tensor), axesLengths, planOptions(backend));
   return executePlan(backend, plan, tensor, reduction);
 }
 
@@ -117,7 +129,12 @@ export function applyRecipe(
     const backend = inputBackend(x);
     // Without a scope (the NDArray's case) the steps run as they are: no list or closure to build.
     if (backend.scope === undefined) return applySteps(backend, recipe, x, reduction, axesLengths);
-    return inScope(backend, Array.isArray(x) ? x : [x], () => applySteps(backend, recipe, x, reduction, axesLengths));
+    if (Array.isArray(x)) return inScope(backend, x, () => applySteps(backend, recipe, x, reduction, axesLengths));
+    // A plan of one step (a transpose, a reduction) needs no scope's bookkeeping. A plan that
+    // fails to bind takes the usual way, so the scope's checks of the input still come first.
+    const plan = typeof reduction === 'function' ? undefined : planOrUndefined(backend, recipe, x, axesLengths);
+    if (plan !== undefined && stepCount(plan) <= 1) return backend.scope([x], () => executePlan(backend, plan, x, reduction), true);
+    return backend.scope([x], () => applySteps(backend, recipe, x, reduction, axesLengths));
   } catch (error) {
     throw inContext(error, {
       op: recipe.op,

@@ -11,6 +11,13 @@ export const REDUCTIONS: readonly ReductionName[] = ['min', 'max', 'sum', 'mean'
 export interface Backend<T = unknown> {
   /** For messages, e.g. `ndarray`, `tfjs`. */
   readonly name: string;
+  /**
+   * Every step costs a fixed amount even when it moves no data (tfjs: a kernel dispatch and a
+   * new tensor, even for a reshape), so plans take the fewest steps rather than the fewest
+   * dimensions: `tf.mean(x, [2, 3])` rather than a reshape merging h and w, then a mean, then
+   * a reshape back. Left out where a reshape is a free view (the NDArray).
+   */
+  readonly fixedCostPerStep?: boolean;
   /** Whether this backend handles `x` (einops' `is_appropriate_type`). */
   isAppropriate(x: unknown): x is T;
   shape(x: T): readonly number[];
@@ -31,11 +38,17 @@ export interface Backend<T = unknown> {
    */
   diagonal(x: T, axis1: number, axis2: number): T;
   /**
-   * Batched matrix product (einsum's contractions): x [batch, m, k] times y [batch, k, n] is
+   * Batched matrix product (einsum's contractions): a [batch, m, k] times b [batch, k, n] is
    * [batch, m, n]. float32 when both are float32; otherwise the library's most precise float
    * (float64 on the NDArray), so integer products are summed without wrapping around.
+   *
+   * `transposeA`: a is given as [batch, k, m] and read transposed; `transposeB`: b is given as
+   * [batch, n, k]. The result is the same as transposing the operand first (same sums, in the
+   * same order), without making the transposed copy: tfjs's matMul takes the flags, the
+   * NDArray's GEMM reads a transposed view through its strides. einsum sets them when an
+   * operand's axes already come in the transposed order.
    */
-  matmul(x: T, y: T): T;
+  matmul(a: T, b: T, transposeA?: boolean, transposeB?: boolean): T;
   isFloat(x: T): boolean;
   /** The dtype's name, for messages. */
   dtype(x: T): string;
@@ -46,11 +59,16 @@ export interface Backend<T = unknown> {
    * freed by hand (tfjs) free here every tensor the steps made except the result, and never
    * return an input itself (an op whose steps change nothing returns a new handle), so the
    * caller owns exactly what the op returns. Libraries with garbage-collected tensors leave it out.
+   *
+   * `oneStep`: the steps make at most one call of this backend (each method frees what it
+   * makes but its result), so there is nothing to free; the library may skip the bookkeeping
+   * (a tf.tidy costs as much as a small op's dispatch), but still checks its inputs and hands
+   * back a new handle for an unchanged input.
    */
-  scope?<R>(inputs: readonly T[], steps: () => R): R;
+  scope?<R>(inputs: readonly T[], steps: () => R, oneStep?: boolean): R;
 }
 
 /** Runs `steps` in the backend's scope, or directly when it has none. */
-export function inScope<R>(backend: Backend, inputs: readonly unknown[], steps: () => R): R {
-  return backend.scope === undefined ? steps() : backend.scope(inputs, steps);
+export function inScope<R>(backend: Backend, inputs: readonly unknown[], steps: () => R, oneStep = false): R {
+  return backend.scope === undefined ? steps() : backend.scope(inputs, steps, oneStep);
 }

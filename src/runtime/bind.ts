@@ -59,7 +59,18 @@ export function checkAxesObject(axesLengths: unknown): asserts axesLengths is Ax
   }
 }
 
-export function bindRecipe(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
+/**
+ * How plans are shaped for a backend. `fewestSteps`: for a backend whose every step is a call
+ * with a fixed cost (tfjs: a kernel dispatch and a tensor, even for a reshape), the plan takes
+ * the fewest steps, e.g. reduces 'b c h w -> b c' over h and w as they are rather than merging
+ * them first. Otherwise (the NDArray, where a reshape is a view) it merges every axis it can,
+ * so the kernels see as few dimensions as possible.
+ */
+export interface PlanOptions {
+  readonly fewestSteps?: boolean;
+}
+
+export function bindRecipe(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths, options: PlanOptions = {}): Plan {
   const { axes, left, right } = recipe;
 
   // Lengths of the recipe's elementary axes: fixed by the pattern, given, or inferred below.
@@ -121,13 +132,28 @@ export function bindRecipe(recipe: Recipe, shape: readonly number[], axesLengths
   const outputShape = outputDims.map((dim) => product(dim.map((id) => lengths[id]!)));
   checkedSize(outputShape, () => 'the result');
 
-  return planSteps(shape, inputDims.flat(), outputDims.flat(), lengths, outputShape);
+  const merged = planSteps(shape, inputDims.flat(), outputDims.flat(), lengths, outputShape, true);
+  if (options.fewestSteps !== true) return merged;
+  const unmerged = planSteps(shape, inputDims.flat(), outputDims.flat(), lengths, outputShape, false);
+  return stepCount(unmerged) < stepCount(merged) ? unmerged : merged;
+}
+
+/** How many backend calls a plan makes. */
+export function stepCount(plan: Plan): number {
+  return (
+    (plan.initShape === null ? 0 : 1) +
+    (plan.reducedAxes.length === 0 ? 0 : 1) +
+    (plan.permutation === null ? 0 : 1) +
+    (plan.addedAxes === null ? 0 : 1) +
+    (plan.finalShape === null ? 0 : 1)
+  );
 }
 
 /**
- * Builds the steps from the elementary axes in input order and in output order. Neighbouring
- * input axes are merged when both are reduced, or both kept and adjacent in the output; new
- * axes that are neighbours in the output are merged too.
+ * Builds the steps from the elementary axes in input order and in output order. With `merge`,
+ * neighbouring input axes are merged when both are reduced, or both kept and adjacent in the
+ * output, and new axes that are neighbours in the output are merged too; without, every
+ * elementary axis stays its own dimension.
  */
 function planSteps(
   inputShape: readonly number[],
@@ -135,6 +161,7 @@ function planSteps(
   outputOrder: readonly number[],
   lengths: readonly number[],
   outputShape: readonly number[],
+  merge: boolean,
 ): Plan {
   const outputPosition = new Map(outputOrder.map((id, position) => [id, position]));
 
@@ -147,6 +174,7 @@ function planSteps(
     const previous = i > 0 ? inputOrder[i - 1]! : undefined;
     const previousPosition = previous === undefined ? undefined : outputPosition.get(previous);
     const joins =
+      merge &&
       previous !== undefined &&
       (position === undefined
         ? previousPosition === undefined
@@ -172,7 +200,7 @@ function planSteps(
   for (const id of outputOrder) {
     const group = groupOf.get(id);
     if (group === undefined) {
-      if (previousWasAdded) {
+      if (merge && previousWasAdded) {
         const last = afterAddShape.length - 1;
         afterAddShape[last]! *= lengths[id]!;
         addedAxes.set(last, afterAddShape[last]!);

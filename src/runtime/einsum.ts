@@ -6,7 +6,9 @@
  *      output has;
  *   2. contract the inputs pairwise, the pair with the smallest result first: each pair is one
  *      batched matrix product, [batch, m, k] × [batch, k, n], after a transpose and a reshape
- *      that merge the shared, the own and the summed axes;
+ *      that merge the shared, the own and the summed axes; an operand whose axes are already
+ *      in [batch, k, m] (or [batch, n, k]) order goes in as it is, with the product's transpose
+ *      flag, instead of being transposed first (`q k^T` of attention is one product);
  *   3. transpose the last tensor into the output's order.
  *
  * Lengths broadcast as in numpy's einsum: an axis of length 1 in one input takes the length the
@@ -32,7 +34,7 @@ import { ELLIPSIS, RECIPE_VERSION } from '../pattern/recipe';
 import { describeInputs } from './apply';
 import { type Backend, inScope } from './backend';
 import { inContext } from './context';
-import { cachedPlan } from './planCache';
+import { cachedPlan, lastShapesPlan, storeShapesPlan } from './planCache';
 import { getCommonBackend } from './registry';
 
 export interface EinsumPlan {
@@ -43,6 +45,8 @@ export interface EinsumPlan {
   /** The last tensor's axes into the output's order, or null when they already are. */
   readonly permutation: readonly number[] | null;
   readonly outputShape: readonly number[];
+  /** How many backend calls the plan makes. */
+  readonly steps: number;
 }
 
 export interface InputSteps {
@@ -55,15 +59,20 @@ export interface InputSteps {
 }
 
 export interface Contraction {
-  /** Positions in the pending list; both tensors leave it and their product is appended. */
+  /** Positions in the pending list (left may come after right); both leave it and their product is appended. */
   readonly left: number;
   readonly right: number;
-  /** The left tensor to [batch…, m…, k…] (null: already), then reshaped to [batch, m, k]. */
+  /**
+   * The left tensor to [batch…, m…, k…] (null: already), then reshaped to [batch, m, k]; or,
+   * when `transposeLeft`, to [batch…, k…, m…] and [batch, k, m], transposed by the product.
+   */
   readonly leftPermutation: readonly number[] | null;
   readonly leftShape: readonly number[] | null;
-  /** The right tensor to [batch…, k…, n…], then reshaped to [batch, k, n]. */
+  readonly transposeLeft: boolean;
+  /** The right tensor to [batch…, k…, n…] and [batch, k, n]; or, when `transposeRight`, [batch…, n…, k…] and [batch, n, k]. */
   readonly rightPermutation: readonly number[] | null;
   readonly rightShape: readonly number[] | null;
+  readonly transposeRight: boolean;
   /** The product [batch, m, n] split back into [batch…, m…, n…], or null when it is that shape. */
   readonly resultShape: readonly number[] | null;
 }
@@ -168,21 +177,33 @@ export function bindEinsumRecipe(recipe: EinsumRecipe, shapes: readonly (readonl
         if (best === undefined || pair.size < best.size) best = pair;
       }
     }
-    const pair = best!;
+    let pair = best!;
+    // The last product gives [batch, m, n]; when the output wants [batch, n, m], the same
+    // product with the operands swapped gives it without a final transpose (same sums).
+    if (pending.length === 2) {
+      const swapped = pairLabels(pending, pair.right, pair.left, outputIds, lengths);
+      if (!sameShape(pair.result, outputIds) && sameShape(swapped.result, outputIds)) pair = swapped;
+    }
     contractions.push(contractionOf(pair, pending[pair.left]!, pending[pair.right]!, lengths));
-    pending.splice(pair.right, 1);
-    pending.splice(pair.left, 1);
+    removePair(pending, pair.left, pair.right);
     pending.push([...pair.result]);
   }
 
   const last = pending[0]!;
   const permutation = outputIds.map((id) => last.indexOf(id));
-  return {
+  const plan = {
     inputs: inputSteps,
     contractions,
     permutation: isIdentity(permutation) ? null : permutation,
     outputShape,
   };
+  return { ...plan, steps: stepCount(plan) };
+}
+
+/** Takes two tensors out of the pending list (the later position first, so the other stays put). */
+function removePair(pending: unknown[], left: number, right: number): void {
+  pending.splice(Math.max(left, right), 1);
+  pending.splice(Math.min(left, right), 1);
 }
 
 /** How the axes of two pending tensors split up when they are contracted. */
@@ -227,21 +248,36 @@ function pairLabels(
 function contractionOf(pair: PairLabels, a: readonly number[], b: readonly number[], lengths: readonly number[]): Contraction {
   const lengthsOf = (ids: readonly number[]): number[] => ids.map((id) => lengths[id]!);
   const { batch, m, k, n } = pair;
-  const leftOrder = [...batch, ...m, ...k];
-  const rightOrder = [...batch, ...k, ...n];
-  const leftPermutation = leftOrder.map((id) => a.indexOf(id));
-  const rightPermutation = rightOrder.map((id) => b.indexOf(id));
-  const leftShape = [product(lengthsOf(batch)), product(lengthsOf(m)), product(lengthsOf(k))];
-  const rightShape = [leftShape[0]!, leftShape[2]!, product(lengthsOf(n))];
+  const [batchLength, mLength, kLength, nLength] = [batch, m, k, n].map((ids) => product(lengthsOf(ids))) as [number, number, number, number];
+  // Each operand in the product's order, or in the transposed one when that needs no transpose
+  // of its own (the product reads it transposed for free) and the usual order would.
+  const operand = (ids: readonly number[], usual: readonly (readonly number[])[], transposed: readonly (readonly number[])[], shapes: readonly number[][]) => {
+    const permutationOf = (order: readonly number[]): number[] => order.map((id) => ids.indexOf(id));
+    const usualPermutation = permutationOf(usual.flat());
+    const transposedPermutation = permutationOf(transposed.flat());
+    const transpose = !isIdentity(usualPermutation) && isIdentity(transposedPermutation);
+    const order = (transpose ? transposed : usual).flat();
+    const shape = shapes[transpose ? 1 : 0]!;
+    const permutation = transpose ? transposedPermutation : usualPermutation;
+    return {
+      permutation: isIdentity(permutation) ? null : permutation,
+      shape: sameShape(shape, lengthsOf(order)) ? null : shape,
+      transpose,
+    };
+  };
+  const left = operand(a, [batch, m, k], [batch, k, m], [[batchLength, mLength, kLength], [batchLength, kLength, mLength]]);
+  const right = operand(b, [batch, k, n], [batch, n, k], [[batchLength, kLength, nLength], [batchLength, nLength, kLength]]);
   const resultShape = lengthsOf(pair.result);
   return {
     left: pair.left,
     right: pair.right,
-    leftPermutation: isIdentity(leftPermutation) ? null : leftPermutation,
-    leftShape: sameShape(leftShape, lengthsOf(leftOrder)) ? null : leftShape,
-    rightPermutation: isIdentity(rightPermutation) ? null : rightPermutation,
-    rightShape: sameShape(rightShape, lengthsOf(rightOrder)) ? null : rightShape,
-    resultShape: sameShape(resultShape, [leftShape[0]!, leftShape[1]!, rightShape[2]!]) ? null : resultShape,
+    leftPermutation: left.permutation,
+    leftShape: left.shape,
+    transposeLeft: left.transpose,
+    rightPermutation: right.permutation,
+    rightShape: right.shape,
+    transposeRight: right.transpose,
+    resultShape: sameShape(resultShape, [batchLength, mLength, nLength]) ? null : resultShape,
   };
 }
 
@@ -262,14 +298,28 @@ export function executeEinsumPlan(backend: Backend, plan: EinsumPlan, tensors: r
     if (step.leftShape !== null) a = backend.reshape(a, step.leftShape);
     if (step.rightPermutation !== null) b = backend.transpose(b, step.rightPermutation);
     if (step.rightShape !== null) b = backend.reshape(b, step.rightShape);
-    let result = backend.matmul(a, b);
+    let result = backend.matmul(a, b, step.transposeLeft, step.transposeRight);
     if (step.resultShape !== null) result = backend.reshape(result, step.resultShape);
-    pending.splice(step.right, 1);
-    pending.splice(step.left, 1);
+    removePair(pending, step.left, step.right);
     pending.push(result);
   }
   const last = pending[0];
   return plan.permutation === null ? last : backend.transpose(last, plan.permutation);
+}
+
+/** How many backend calls a plan makes. */
+function stepCount(plan: Omit<EinsumPlan, 'steps'>): number {
+  let count = plan.permutation === null ? 0 : 1;
+  for (const steps of plan.inputs) {
+    count += steps.diagonals.length + (steps.squeezedShape === null ? 0 : 1) + (steps.summedAxes.length === 0 ? 0 : 1);
+  }
+  for (const step of plan.contractions) {
+    count += 1;
+    for (const shape of [step.leftPermutation, step.leftShape, step.rightPermutation, step.rightShape, step.resultShape]) {
+      if (shape !== null) count++;
+    }
+  }
+  return count;
 }
 
 /** Binds (cached) and runs an einsum recipe; errors come out with the pattern and the shapes. */
@@ -281,9 +331,14 @@ export function applyEinsumRecipe(recipe: EinsumRecipe, tensors: readonly unknow
     if (tensors.length === 0) throw new EinopsError(writeEinsumOperandCountMessage(recipe.inputs.length, 0));
     const backend = getCommonBackend(tensors);
     const shapes = tensors.map((x) => backend.shape(x));
-    const key = `einsum\u0000${recipe.pattern}\u0000${shapes.map((shape) => shape.join(',')).join(';')}`;
-    const plan = cachedPlan(key, () => bindEinsumRecipe(recipe, shapes));
-    return inScope(backend, tensors, () => executeEinsumPlan(backend, plan, tensors));
+    const plan =
+      lastShapesPlan<EinsumPlan>(recipe, shapes) ??
+      storeShapesPlan(
+        recipe,
+        shapes,
+        cachedPlan(`einsum\u0000${recipe.pattern}\u0000${shapes.map((shape) => shape.join(',')).join(';')}`, () => bindEinsumRecipe(recipe, shapes)),
+      );
+    return inScope(backend, tensors, () => executeEinsumPlan(backend, plan, tensors), plan.steps <= 1);
   } catch (error) {
     throw inContext(error, { op: 'einsum', pattern: recipe.pattern, input: () => describeInputs(tensors) });
   }

@@ -2,8 +2,6 @@
  * The public ops that take a pattern string: compile it (once, cached) and apply the recipe.
  * This is the module that brings the parser in; `einops/runtime` leaves it out.
  */
-import type { NDArray } from '../ndarray/ndarray';
-import type { DType } from '../ndarray/dtype';
 import { EinopsError } from '../errors';
 import { compileRecipe } from '../pattern/compile';
 import { compileEinsumRecipe, type EinsumRecipe } from '../pattern/einsum';
@@ -14,7 +12,11 @@ import { applyRecipe, describeInput, describeInputs, reductionDetail, type Reduc
 import type { AxesLengths } from './bind';
 import type {
   AxesLengths as PatternAxesLengths,
+  EinsumAnalysis,
+  EinsumResult,
   OpAnalysis,
+  PackAnalysis,
+  PackResult,
   PatternParameter,
   RearrangeResult,
   ReduceAnalysis,
@@ -22,6 +24,8 @@ import type {
   ReductionFunctionFor,
   ReductionParameter,
   RepeatResult,
+  UnpackAnalysis,
+  UnpackResult,
 } from '../types';
 import { inContext } from './context';
 import { applyEinsumRecipe } from './einsum';
@@ -142,8 +146,9 @@ export function repeat(x: unknown, pattern: string, axes?: AxesLengths): unknown
  * @example einsum(x, weights, 'batch in, in out -> batch out')  // a linear layer
  * @example einsum(m, 'i i ->')                                  // the trace
  */
-export function einsum(...args: [...tensors: NDArray[], pattern: string]): NDArray;
-export function einsum<T>(...args: [...tensors: T[], pattern: string]): T;
+export function einsum<const T extends readonly unknown[], const P extends string>(
+  ...args: [...tensors: T, pattern: PatternParameter<P, EinsumAnalysis<T, P>>]
+): EinsumResult<T, P>;
 export function einsum(...args: unknown[]): unknown {
   const pattern = args[args.length - 1];
   const tensors = args.slice(0, -1);
@@ -169,8 +174,10 @@ const describeArgument = (x: unknown): string =>
  * @example
  * const [packed, ps] = pack([classToken, patches], 'b * c'); // [b, c] and [b, h, w, c] → [b, 1 + h*w, c]
  */
-export function pack<D extends DType>(tensors: readonly NDArray<readonly number[], D>[], pattern: string): [NDArray<number[], D>, number[][]];
-export function pack<T>(tensors: readonly T[], pattern: string): [T, number[][]];
+export function pack<const T extends readonly unknown[], const P extends string>(
+  tensors: T,
+  pattern: PatternParameter<P, PackAnalysis<T, P>>,
+): PackResult<T, P>;
 export function pack(tensors: unknown, pattern: string): [unknown, number[][]] {
   let recipe: PackRecipe;
   try {
@@ -187,8 +194,11 @@ export function pack(tensors: unknown, pattern: string): [unknown, number[][]] {
  * @example const [classToken, patches] = unpack(packed, ps, 'b * c');
  * @example const [first, rest] = unpack(x, [[1], [-1]], 'b * c');
  */
-export function unpack<D extends DType>(packed: NDArray<readonly number[], D>, packedShapes: readonly (readonly number[])[], pattern: string): NDArray<number[], D>[];
-export function unpack<T>(packed: T, packedShapes: readonly (readonly number[])[], pattern: string): T[];
+export function unpack<const X, const PS extends readonly (readonly number[])[], const P extends string>(
+  packed: X,
+  packedShapes: PS,
+  pattern: PatternParameter<P, UnpackAnalysis<X, PS, P>>,
+): UnpackResult<X, PS, P>;
 export function unpack(packed: unknown, packedShapes: readonly (readonly number[])[], pattern: string): unknown[] {
   let recipe: PackRecipe;
   try {

@@ -9,7 +9,7 @@
  * few numbers instead of building a key string.
  */
 import type { Recipe } from '../pattern/recipe';
-import { type AxesLengths, bindRecipe, NO_AXES, type Plan } from './bind';
+import { type AxesLengths, bindRecipe, NO_AXES, type Plan, type PlanOptions } from './bind';
 import { LruCache } from './lru';
 
 export const PLAN_CACHE_CAPACITY = 1024;
@@ -21,6 +21,7 @@ interface LastBind {
   readonly shape: readonly number[];
   readonly names: readonly string[];
   readonly values: readonly number[];
+  readonly fewestSteps: boolean;
   readonly plan: Plan;
 }
 
@@ -28,9 +29,9 @@ interface LastBind {
 // transformer literal that went out of scope) takes its entry with it.
 let lastBinds = new WeakMap<Recipe, LastBind>();
 
-function matchesLastBind(last: LastBind, shape: readonly number[], axesLengths: AxesLengths): boolean {
+function matchesLastBind(last: LastBind, shape: readonly number[], axesLengths: AxesLengths, fewestSteps: boolean): boolean {
   const rank = shape.length;
-  if (last.shape.length !== rank) return false;
+  if (last.shape.length !== rank || last.fewestSteps !== fewestSteps) return false;
   for (let i = 0; i < rank; i++) if (last.shape[i] !== shape[i]) return false;
   if (axesLengths === NO_AXES) return last.names.length === 0;
   let count = 0;
@@ -43,8 +44,8 @@ function matchesLastBind(last: LastBind, shape: readonly number[], axesLengths: 
 }
 
 /** The cache key, or undefined when a length is not a number (then bind rejects it, uncached). */
-function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): string | undefined {
-  let key = `${recipe.op}\u0000${recipe.pattern}\u0000${shape.join(',')}`;
+function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths, fewestSteps: boolean): string | undefined {
+  let key = `${recipe.op}${fewestSteps ? '\u0001' : '\u0000'}${recipe.pattern}\u0000${shape.join(',')}`;
   for (const name in axesLengths) {
     const value = axesLengths[name];
     // '2' and [2] print like 2: they must not find the plan that 2 made.
@@ -54,14 +55,16 @@ function planKey(recipe: Recipe, shape: readonly number[], axesLengths: AxesLeng
   return key;
 }
 
-export function getPlan(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths): Plan {
+/** The plan of a recipe for a shape and lengths, shaped by `options` (see PlanOptions). */
+export function getPlan(recipe: Recipe, shape: readonly number[], axesLengths: AxesLengths, options: PlanOptions = {}): Plan {
+  const fewestSteps = options.fewestSteps === true;
   const last = lastBinds.get(recipe);
-  if (last !== undefined && matchesLastBind(last, shape, axesLengths)) return last.plan;
-  const key = planKey(recipe, shape, axesLengths);
-  if (key === undefined) return bindRecipe(recipe, shape, axesLengths);
-  const plan = cachedPlan(key, () => bindRecipe(recipe, shape, axesLengths));
+  if (last !== undefined && matchesLastBind(last, shape, axesLengths, fewestSteps)) return last.plan;
+  const key = planKey(recipe, shape, axesLengths, fewestSteps);
+  if (key === undefined) return bindRecipe(recipe, shape, axesLengths, options);
+  const plan = cachedPlan(key, () => bindRecipe(recipe, shape, axesLengths, options));
   const names = Object.keys(axesLengths);
-  lastBinds.set(recipe, { shape: shape.slice(), names, values: names.map((name) => axesLengths[name]!), plan });
+  lastBinds.set(recipe, { shape: shape.slice(), names, values: names.map((name) => axesLengths[name]!), fewestSteps, plan });
   return plan;
 }
 
@@ -75,9 +78,28 @@ export function cachedPlan<P>(key: string, bind: () => P): P {
   return plan;
 }
 
+// The same for plans keyed by several shapes (einsum's inputs): each recipe's last bind.
+let lastShapesBinds = new WeakMap<object, { readonly shapes: readonly (readonly number[])[]; readonly plan: unknown }>();
+
+const sameShapes = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean =>
+  a.length === b.length && a.every((shape, i) => shape.length === b[i]!.length && shape.every((length, d) => length === b[i]![d]));
+
+/** The plan `recipe` was last bound to, when that was for these `shapes`; else undefined. */
+export function lastShapesPlan<P>(recipe: object, shapes: readonly (readonly number[])[]): P | undefined {
+  const last = lastShapesBinds.get(recipe);
+  return last !== undefined && sameShapes(last.shapes, shapes) ? (last.plan as P) : undefined;
+}
+
+/** Remembers `plan` as the last bind of `recipe` for `shapes` (copied), and returns it. */
+export function storeShapesPlan<P>(recipe: object, shapes: readonly (readonly number[])[], plan: P): P {
+  lastShapesBinds.set(recipe, { shapes: shapes.map((shape) => shape.slice()), plan });
+  return plan;
+}
+
 /** For tests and long-running processes that want the memory back. */
 export const planCacheSize = (): number => plans.size;
 export const clearPlanCache = (): void => {
   plans.clear();
   lastBinds = new WeakMap();
+  lastShapesBinds = new WeakMap();
 };

@@ -77,7 +77,7 @@ export type CompareDigits<A extends string, B extends string, Result extends str
       : '<';
 
 /** A - B for A >= B. Zeros are held back until a higher non-zero digit comes, so none trail. */
-type SubtractDigits<A extends string, B extends string, Borrow extends Carry = '0', Out extends string = '', Zeros extends string = ''> =
+export type SubtractDigits<A extends string, B extends string, Borrow extends Carry = '0', Out extends string = '', Zeros extends string = ''> =
   A extends `${infer X extends Digit}${infer RestA}`
     ? B extends `${infer Y extends Digit}${infer RestB}`
       ? PutDifference<RestA, RestB, SubBorrow[Borrow][X][Y], SubDigit[Borrow][X][Y], Out, Zeros>

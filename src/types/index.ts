@@ -22,3 +22,5 @@ export type {
   RepeatResult,
   TensorOf,
 } from './signatures';
+export type { BindEinsum, CompileEinsum, EinsumAnalysis, EinsumResult } from './einsum';
+export type { CompilePack, PackAnalysis, PackResult, UnpackAnalysis, UnpackResult } from './pack';

@@ -117,3 +117,85 @@ export type WriteUnitLengthMessage<Dimension extends number, Length extends numb
 
 export type WriteAnonymousLengthMessage<Dimension extends number, Length extends number, Expected extends number> =
   `dimension ${Dimension} has length ${Length}, not ${Expected}`;
+
+// ── einsum ───────────────────────────────────────────────────────────────────────────────
+
+/** einsum names each axis with one letter underneath (numpy and the other libraries do). */
+export type EINSUM_MAX_AXES = 52;
+
+export type WriteEinsumArgumentsMessage =
+  'einsum takes one or more tensors and then the pattern, e.g. einsum(a, b, "i j, j k -> i k")';
+
+export type WriteEinsumCompositionMessage<Composition extends string> =
+  `einsum takes one axis per dimension, not the composition ${Composition}: rearrange before or after einsum`;
+
+export type WriteEinsumUnitAxisMessage = 'einsum takes no unit axes "1" or "()": remove them with rearrange first';
+
+export type WriteEinsumAnonymousAxisMessage<Value extends number> = `einsum cannot use the anonymous axis ${Value}: name the axis`;
+
+export type WriteEinsumTooManyAxesMessage<Count extends number> =
+  `einsum takes at most ${EINSUM_MAX_AXES} different axes, got ${Count}`;
+
+export type WriteEinsumOperandCountMessage<Expected extends number, Actual extends number> =
+  `the pattern has ${Expected} inputs but ${Actual} tensors were given`;
+
+export type WriteEinsumRankMessage<Operand extends number, Expected extends number, Actual extends number> =
+  `input ${Operand} has ${Actual} dimensions but the pattern names ${Expected}`;
+
+export type WriteEinsumMinimumRankMessage<Operand extends number, Expected extends number, Actual extends number> =
+  `input ${Operand} has ${Actual} dimensions but the pattern needs at least ${Expected}`;
+
+export type WriteEinsumDiagonalMessage<Name extends string, Operand extends number, First extends number, Second extends number> =
+  `axis ${Name} repeats in input ${Operand} with lengths ${First} and ${Second}: a diagonal needs equal lengths`;
+
+export type WriteEinsumLengthMessage<
+  Name extends string,
+  Operand extends number,
+  Length extends number,
+  Other extends number,
+  OtherLength extends number,
+> = `axis ${Name} has length ${Length} in input ${Operand} but ${OtherLength} in input ${Other}`;
+
+export type WriteEinsumEllipsisOutputMessage<Count extends number> =
+  `the ellipsis "..." stands for ${Count} dimensions on the left but the right side has no "..." for them`;
+
+// ── pack and unpack ──────────────────────────────────────────────────────────────────────
+
+export type WritePackStarCountMessage<Count extends number> = `pattern must contain "*" exactly once, found ${Count}`;
+
+export type WritePackDuplicateAxisMessage<Name extends string> = `axis ${Name} appears twice`;
+
+export type WritePackListMessage<Type extends string> = `pack takes a list of tensors, got ${Type}`;
+
+export type WritePackEmptyListMessage = 'cannot pack an empty list of tensors';
+
+export type WritePackRankMessage<Index extends number, Shape extends string, Minimum extends number> =
+  `tensor ${Index} has shape ${Shape} but the pattern needs at least ${Minimum} dimensions`;
+
+export type WritePackShapeMismatchMessage<Index extends number, Shape extends string, First extends string> =
+  `tensor ${Index} has shape ${Shape} but tensor 0 has shape ${First}: the dimensions outside "*" must match`;
+
+export type WritePackDTypeMismatchMessage<Index extends number, DType extends string, First extends string> =
+  `tensor ${Index} has dtype ${DType} but tensor 0 has dtype ${First}: pack needs one dtype`;
+
+export type WriteUnpackRankMessage<Expected extends number, Actual extends number> =
+  `the pattern has ${Expected} dimensions but the tensor has ${Actual}`;
+
+export type WritePackedShapeEntryMessage<Index extends number, Value extends string> =
+  `packed shape ${Index} has the entry ${Value}: use non-negative integers and at most one -1`;
+
+export type WritePackedShapesUnknownsMessage<Count extends number> = `packed shapes may hold one -1 in all, found ${Count}`;
+
+export type WritePackedShapesTotalMessage<Dimension extends number, Length extends number, Total extends number> =
+  `dimension ${Dimension} has length ${Length} but the packed shapes hold ${Total}`;
+
+export type WritePackedShapesOverflowMessage<Dimension extends number, Length extends number, Total extends number> =
+  `dimension ${Dimension} has length ${Length} but the packed shapes other than the one with -1 hold ${Total}`;
+
+export type WritePackedShapesInferMessage<
+  Dimension extends number,
+  Length extends number,
+  Index extends number,
+  Left extends number,
+  Known extends number,
+> = `dimension ${Dimension} has length ${Length}, which leaves ${Left} for packed shape ${Index}: not a multiple of ${Known}, so -1 cannot be inferred`;

@@ -79,6 +79,8 @@ interface Context {
   readonly side: Side;
   /** parseShape: `_` is a name that may repeat and is skipped. */
   readonly underscore: boolean;
+  /** einsum's inputs: a name may repeat (that input's diagonal). */
+  readonly duplicates?: boolean;
 }
 
 /** The dims read so far: the current list, and those before a top-level ellipsis (or null). */
@@ -205,7 +207,11 @@ type ParseSide<
                     : SyntaxError<WriteUnderscoreAxisNameMessage<Word>, Rest, Ctx>
                   : SyntaxError<WriteUnderscoreAxisNameMessage<Word>, Rest, Ctx>
                 : Word extends Names
-                  ? SyntaxError<WriteDuplicateAxisMessage<Word, Ctx['side']>, Rest, Ctx>
+                  ? Ctx['duplicates'] extends true
+                    ? Group extends readonly Axis[]
+                      ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names, Anonymous, At, Before>
+                      : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names, Anonymous, At, Before>
+                    : SyntaxError<WriteDuplicateAxisMessage<Word, Ctx['side']>, Rest, Ctx>
                   : Group extends readonly Axis[]
                     ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names | Word, Anonymous, At, Before>
                     : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names | Word, Anonymous, At, Before>
@@ -337,7 +343,16 @@ export type ParseExpression<Text extends string, Underscore extends boolean = fa
   ? ParseSide<Text, { text: Text; tail: ''; side: 'left'; underscore: Underscore }>
   : ReadSide<Text, { text: Text; tail: ''; side: 'left'; underscore: Underscore }>;
 
-type CountArrows<Text extends string, Count extends 0[] = []> = Text extends `${string}->${infer Rest}`
+/**
+ * One part of a pattern that is not `left -> right` (einsum's inputs and output): `Text` is the
+ * part, `Whole` the pattern (columns count from its start), `Tail` what follows the part.
+ */
+export type ParsePart<Text extends string, Whole extends string, Tail extends string, S extends Side, Duplicates extends boolean> =
+  Text extends HasUnusualCharacter
+    ? ParseSide<Text, { text: Whole; tail: Tail; side: S; underscore: true; duplicates: Duplicates }>
+    : ReadSide<Text, { text: Whole; tail: Tail; side: S; underscore: true; duplicates: Duplicates }>;
+
+export type CountArrows<Text extends string, Count extends 0[] = []> = Text extends `${string}->${infer Rest}`
   ? CountArrows<Rest, [...Count, 0]>
   : Count['length'];
 

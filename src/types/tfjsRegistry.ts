@@ -1,8 +1,9 @@
 /**
- * Adds tfjs tensors to the shape checker's registry. Kept apart from ./tfjs.ts, which the
- * einops/tfjs entry's types carry: bundled declarations have no './registry' module to
- * augment, so the published form of this line is `declare module 'einops'`, once the
- * registry is part of the public types (INTEGRATION.md).
+ * Adds tfjs tensors to the shape checker's registry, for the sources and their tests. Kept
+ * apart from ./tfjs.ts because bundled declarations have no './registry' module to augment:
+ * the build (rollup.config.mjs, registryAugmentation) appends this block to dist/tfjs.d.ts and
+ * dist/tfjs.d.cts as `declare module 'einops'`, and scripts/check-published-types.mjs checks
+ * that a consumer of the built package gets tfjs shapes from it.
  */
 import type { TfjsTensorEntry } from './tfjs';
 

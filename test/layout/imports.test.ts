@@ -51,6 +51,8 @@ const allowed: Record<string, readonly string[]> = {
   types: [],
   transformer: ['errors', 'pattern', 'transformer'],
   tfjs: ['index', 'runtime'],
+  onnx: ['index', 'runtime'],
+  scijs: ['index', 'runtime'],
   layers: ['errors', 'pattern', 'runtime', 'tfjs', 'layers'],
 };
 
@@ -127,5 +129,9 @@ describe('source layout', () => {
     for (const entry of ['tfjs.ts', 'layers/tfjs.ts']) {
       expect(reachableFrom(entry).files, entry).toContain('runtime/backends/tfjs.ts');
     }
+  });
+
+  it('the onnx and scijs entries load no package: their tensors are recognised by shape', () => {
+    for (const entry of ['onnx.ts', 'scijs.ts']) expect(reachableFrom(entry).packages, entry).toEqual([]);
   });
 });

@@ -66,6 +66,27 @@ describe('matmul', () => {
     );
   });
 
+  it('reads an operand transposed when asked, as transposing it first would, bit for bit', () => {
+    fc.assert(
+      fc.property(pairArb({ batch: 2, m: 9, k: 7, n: 9 }), fc.boolean(), fc.boolean(), ([a, b], ta, tb) => {
+        const left = toNDArray(a);
+        const right = toNDArray(b);
+        // The flags take the operands in the transposed layout: give them that way.
+        const givenA = ta ? transpose(left, [0, 2, 1]) : left;
+        const givenB = tb ? transpose(right, [0, 2, 1]) : right;
+        const c = matmul(givenA, givenB, ta, tb);
+        expect(c.shape).toEqual([a.shape[0], a.shape[1], b.shape[2]]);
+        expect(sameValues(c.data, matmul(left, right).data)).toBe(true);
+      }),
+      RUNS,
+    );
+    const [m, k, n] = [70, 300, 261];
+    const a = tensor(Float64Array.from({ length: m * k }, (_, i) => ((i * 31) % 17) / 3), [1, k, m]);
+    const b = tensor(Float64Array.from({ length: n * k }, (_, i) => ((i * 13) % 11) / 7), [1, n, k]);
+    const expected = matmul(transpose(a, [0, 2, 1]), transpose(b, [0, 2, 1])).data;
+    expect(sameValues(matmul(a, b, true, true).data, expected)).toBe(true);
+  });
+
   it('crosses every cache block: k beyond one slice, m and n beyond one block', () => {
     // 70 > MC = 64 rows, 261 > NC = 256 columns, 300 > KC = 256 depth; none a multiple of 4.
     const [m, k, n] = [70, 300, 261];

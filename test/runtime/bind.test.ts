@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EinopsError } from '../../src/errors';
 import { compileRecipe } from '../../src/pattern/compile';
 import type { RecipeOp } from '../../src/pattern/recipe';
-import { bindRecipe } from '../../src/runtime/bind';
+import { bindRecipe, stepCount } from '../../src/runtime/bind';
 
 const bind = (op: RecipeOp, pattern: string, shape: number[], axes: Record<string, number> = {}) =>
   bindRecipe(compileRecipe(op, pattern), shape, axes);
@@ -28,6 +28,33 @@ describe('bindRecipe: plans', () => {
       finalShape: [2, 4, 5, 3],
       outputShape: [2, 4, 5, 3],
     });
+  });
+
+  it('with fewestSteps (tfjs), keeps axes apart when that saves a step, and merges otherwise', () => {
+    const fewest = (op: RecipeOp, pattern: string, shape: number[], axes: Record<string, number> = {}) =>
+      bindRecipe(compileRecipe(op, pattern), shape, axes, { fewestSteps: true });
+    // tf.transpose(x, [0, 2, 3, 1]) rather than reshape, transpose, reshape
+    expect(fewest('rearrange', 'b c h w -> b h w c', [2, 3, 4, 5])).toEqual({
+      initShape: null,
+      reducedAxes: [],
+      permutation: [0, 2, 3, 1],
+      addedAxes: null,
+      addedRank: 4,
+      finalShape: null,
+      outputShape: [2, 4, 5, 3],
+    });
+    // tf.mean(x, [2, 3]) rather than merging h and w first
+    expect(fewest('reduce', 'b c h w -> b c', [2, 3, 4, 5])).toMatchObject({ initShape: null, reducedAxes: [2, 3], permutation: null, finalShape: null });
+    expect(bind('reduce', 'b c h w -> b c', [2, 3, 4, 5])).toMatchObject({ initShape: [6, 20], reducedAxes: [1], finalShape: [2, 3] });
+    // max pooling: split, reduce; no merge of b and c and split back
+    expect(stepCount(fewest('reduce', 'b c (h 2) (w 2) -> b c h w', [2, 3, 4, 4]))).toBe(2);
+    expect(stepCount(bind('reduce', 'b c (h 2) (w 2) -> b c h w', [2, 3, 4, 4]))).toBe(3);
+    // new axes next to each other stay apart: one broadcast, no reshape
+    expect(fewest('repeat', 'h w -> h w c d', [2, 3], { c: 2, d: 4 })).toMatchObject({ initShape: null, finalShape: null, addedRank: 4 });
+    // a tie keeps the merged plan: fewer dimensions for the same number of steps
+    expect(fewest('rearrange', 'a b c -> (a b) c', [2, 3, 4])).toEqual(bind('rearrange', 'a b c -> (a b) c', [2, 3, 4]));
+    expect(fewest('rearrange', '(a b) c -> c a b', [6, 4], { a: 2 })).toEqual(bind('rearrange', '(a b) c -> c a b', [6, 4], { a: 2 }));
+    expect(fewest('rearrange', 'a b c d -> c d a b', [2, 3, 4, 5])).toMatchObject({ initShape: null, permutation: [2, 3, 0, 1], finalShape: null });
   });
 
   it('the identity does nothing at all', () => {

@@ -39,17 +39,35 @@ function recordingBackend(calls: string[]): Backend<Fake> {
 }
 
 describe('bindEinsumRecipe', () => {
-  it('makes attention scores one batched product, with only the keys transposed', () => {
+  it('makes attention scores one batched product, the keys read transposed by it', () => {
     const plan = bind('b i d, b j d -> b i j', [8, 256, 64], [8, 256, 64]);
     expect(plan.inputs).toEqual([
       { diagonals: [], squeezedShape: null, summedAxes: [] },
       { diagonals: [], squeezedShape: null, summedAxes: [] },
     ]);
     expect(plan.contractions).toEqual([
-      { left: 0, right: 1, leftPermutation: null, leftShape: null, rightPermutation: [0, 2, 1], rightShape: null, resultShape: null },
+      {
+        left: 0,
+        right: 1,
+        leftPermutation: null,
+        leftShape: null,
+        transposeLeft: false,
+        rightPermutation: null,
+        rightShape: null,
+        transposeRight: true,
+        resultShape: null,
+      },
     ]);
     expect(plan.permutation).toBeNull();
     expect(plan.outputShape).toEqual([8, 256, 256]);
+    expect(plan.steps).toBe(1);
+  });
+
+  it('swaps the operands of the last product when that gives the output order', () => {
+    const plan = bind('b j d, b i d -> b i j', [2, 5, 8], [2, 4, 8]);
+    expect(plan.contractions).toMatchObject([{ left: 1, right: 0, leftPermutation: null, transposeRight: true, resultShape: null }]);
+    expect(plan.permutation).toBeNull();
+    expect(plan.steps).toBe(1);
   });
 
   it('merges shared, own and summed axes into [batch, m, k] × [batch, k, n], then splits them again', () => {
@@ -60,8 +78,10 @@ describe('bindEinsumRecipe', () => {
         right: 1,
         leftPermutation: [1, 0, 2, 3], // b | a | x y
         leftShape: [3, 2, 20],
+        transposeLeft: false,
         rightPermutation: [0, 2, 1, 3], // b | x y | c
         rightShape: [3, 20, 6],
+        transposeRight: false,
         resultShape: null,
       },
     ]);

@@ -119,7 +119,13 @@ describe('tfjs backend steps', () => {
     check(() => backend.diagonal(square, 0, 1), [0, 4]);
     const [left, right] = [x.reshape([1, 2, 3]), x.transpose().reshape([1, 3, 2])];
     check(() => backend.matmul(left, right), [[[5, 14], [14, 50]]], 'float32');
-    tf.dispose([square, left, right]);
+    // The flags read an operand as transposed: x x^T from one tensor, (x^T)^T x^T from the other.
+    check(() => backend.matmul(left, left, false, true), [[[5, 14], [14, 50]]], 'float32');
+    check(() => backend.matmul(right, right, true, false), [[[5, 14], [14, 50]]], 'float32');
+    check(() => backend.matmul(right, left, true, true), [[[5, 14], [14, 50]]], 'float32');
+    const empty = tf.zeros([1, 0, 2]);
+    check(() => backend.matmul(empty, empty, true, false), [[[0, 0], [0, 0]]], 'float32');
+    tf.dispose([square, left, right, empty]);
   });
 
   it('takes diagonals of any two axes, the diagonal last', () => {
@@ -189,6 +195,30 @@ describe('tfjs backend steps', () => {
     expect(tf.memory().numTensors).toBe(before + 1);
     expect(out.shape).toEqual([6]);
     tf.dispose([out, y]);
+  });
+
+  it('runs the kernels the same op written by hand runs, no more', async () => {
+    // The bench's comparisons: a plan of fewest steps (no reshape merging what a tf op takes as
+    // separate axes) and einsum's transposed operand read by matMul's flag, not transposed first.
+    const kernels = async (f: () => tf.Tensor): Promise<string[]> => {
+      const info = await tf.profile(() => f());
+      tf.dispose(info.result as tf.Tensor);
+      return info.kernels.map((kernel) => kernel.name);
+    };
+    const images = tf.randomNormal([2, 3, 4, 6]);
+    const [q, k] = [tf.randomNormal([2, 4, 8]), tf.randomNormal([2, 5, 8])];
+    const pairs: [() => tf.Tensor, () => tf.Tensor][] = [
+      [() => rearrange(images, 'b c h w -> b h w c'), () => tf.transpose(images, [0, 2, 3, 1])],
+      [() => reduce(images, 'b c h w -> b c', 'mean'), () => tf.mean(images, [2, 3])],
+      [() => reduce(images, 'b c (h 2) (w 2) -> b c h w', 'max'), () => images.reshape([2, 3, 2, 2, 3, 2]).max([3, 5])],
+      [() => einsum(q, k, 'b i d, b j d -> b i j'), () => tf.matMul(q, k, false, true)],
+      [() => einsum(k, q, 'b j d, b i d -> b i j'), () => tf.matMul(q, k, false, true)],
+    ];
+    for (const [einops, byHand] of pairs) {
+      expect(await kernels(einops)).toEqual(await kernels(byHand));
+      expectNoLeak(einops);
+    }
+    tf.dispose([images, q, k]);
   });
 
   it('refuses disposed tensors with an EinopsError', () => {

@@ -190,6 +190,16 @@ describe('EinMix', () => {
     tf.dispose([x, y, expected]);
   });
 
+  it("takes einops' bounds: sqrt(3 / fan_in) for the weight, 1 / sqrt(fan_in) for the bias", () => {
+    // einops/layers/_einmix.py: fan_in is the product of the weight axes the output does not have.
+    const plan = planEinMix('t b c_in -> t b c_out', { weightShape: 'c_in c_out', biasShape: 'c_out', axes: { c_in: 48, c_out: 300 } });
+    expect(plan.weightBound).toBe(Math.sqrt(3 / 48));
+    expect(plan.biasBound).toBe(Math.sqrt(1 / 48));
+    const grouped = planEinMix('b (g c_in) -> b (g c_out)', { weightShape: 'g c_in c_out', axes: { g: 4, c_in: 6, c_out: 5 } });
+    expect(grouped.weightBound).toBe(Math.sqrt(3 / 6));
+    expect(grouped.biasBound).toBe(Math.sqrt(1 / 6));
+  });
+
   it('initialises weight and bias uniformly within sqrt(3 / fan_in) and 1 / sqrt(fan_in)', () => {
     const layer = new EinMix('t b c_in -> t b c_out', { weightShape: 'c_in c_out', biasShape: 'c_out', axes: { c_in: 48, c_out: 300 } });
     layer.build([null, null, 48]);

@@ -116,17 +116,18 @@ function diagonal(x: Tensor, axis1: number, axis2: number): Tensor {
   });
 }
 
-function matmul(x: Tensor, y: Tensor): Tensor {
+function matmul(x: Tensor, y: Tensor, transposeA = false, transposeB = false): Tensor {
   // A sum of no products is 0, but the wasm kernel leaves such a result uninitialised.
-  if (x.shape[2] === 0) return zeros([x.shape[0]!, x.shape[1]!, y.shape[2]!]);
-  if (x.dtype === 'float32' && y.dtype === 'float32') return matMul(x, y);
-  return tidy(() => matMul(cast(x, 'float32'), cast(y, 'float32')));
+  if (x.shape[transposeA ? 1 : 2] === 0) return zeros([x.shape[0]!, x.shape[transposeA ? 2 : 1]!, y.shape[transposeB ? 1 : 2]!]);
+  if (x.dtype === 'float32' && y.dtype === 'float32') return matMul(x, y, transposeA, transposeB);
+  return tidy(() => matMul(cast(x, 'float32'), cast(y, 'float32'), transposeA, transposeB));
 }
 
 // tfjs's own error for a disposed tensor comes from deep inside a kernel; say it in einops' words.
 function checkNotDisposed(xs: readonly Tensor[]): void {
-  const index = xs.findIndex((x) => x.isDisposed);
-  if (index >= 0) throw new EinopsError(`tensor ${index} is a disposed tf.Tensor: dispose tensors only after their last use`);
+  let index = 0;
+  while (index < xs.length && !xs[index]!.isDisposed) index++;
+  if (index < xs.length) throw new EinopsError(`tensor ${index} is a disposed tf.Tensor: dispose tensors only after their last use`);
 }
 
 function toNDArray(x: Tensor): NDArray {
@@ -161,6 +162,8 @@ export function withShape<const S extends number[]>(x: Tensor, shape: readonly [
 
 export const tfjsBackend: Backend<Tensor> = {
   name: 'tfjs',
+  // Even a reshape is a kernel call and a new tensor: on small tensors the count of steps is the cost.
+  fixedCostPerStep: true,
   isAppropriate: (x: unknown): x is Tensor => x instanceof Tensor,
   shape: (x) => x.shape,
   // A copy: tfjs may keep the array as the new tensor's shape, and plans are shared.
@@ -176,8 +179,9 @@ export const tfjsBackend: Backend<Tensor> = {
   isFloat: (x) => x.dtype === 'float32',
   dtype: (x) => x.dtype,
   toNDArray,
-  scope: <R>(inputs: readonly Tensor[], steps: () => R): R => {
+  scope: <R>(inputs: readonly Tensor[], steps: () => R, oneStep = false): R => {
     checkNotDisposed(inputs);
+    if (oneStep) return owned(steps(), inputs) as R;
     return tidy(() => owned(steps(), inputs) as TensorContainer) as R;
   },
 };
