@@ -9,18 +9,8 @@ import { EinopsError, einsum, NDArray, tensor } from '../../src/index';
 import { compileEinsumRecipe, type EinsumRecipe } from '../../src/pattern/einsum';
 import { ELLIPSIS } from '../../src/pattern/recipe';
 import { naiveEinsum } from '../property/einsumReference';
+import { prng } from '../helpers';
 
-/** mulberry32, so every run sees the same values. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = prng(0);
 const uniform = (shape: number[]): NDArray =>

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EinopsError, NDArray, rearrange, reduce, repeat, tensor } from '../../src/index';
+import { makeRng } from '../helpers';
 
 // ── reference: numpy-like operations on flat row-major arrays ─────────────────────────────
 
@@ -120,28 +121,6 @@ const at = (t: NDArray, index: readonly number[]): number => {
   return Number(t.data[index.reduce((acc, i, k) => acc + i * strides[k]!, 0)]);
 };
 
-// ── seeded randomness (mulberry32), so failures reproduce ─────────────────────────────────
-
-function makeRng(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const integer = (low: number, high: number): number => low + Math.floor(next() * (high - low)); // [low, high)
-  const permutation = (n: number): number[] => {
-    const p = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = integer(0, i + 1);
-      [p[i], p[j]] = [p[j]!, p[i]!];
-    }
-    return p;
-  };
-  return { next, integer, permutation };
-}
 
 // ── patterns shared by several tests (test_ops.py's module-level lists) ───────────────────
 

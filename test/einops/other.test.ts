@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { asNDArray, EinopsError, parseShape, rearrange, reduce, tensor } from '../../src/index';
+import { makeRng } from '../helpers';
 
 const zeros = (shape: number[]) => tensor(new Float32Array(shape.reduce((a, b) => a * b, 1)), shape);
 
@@ -110,26 +111,6 @@ describe('asNDArray', () => {
 
 // ── test_optimize_transformations_numpy, as a property of the public ops ─────────────────
 
-function makeRng(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const integer = (low: number, high: number): number => low + Math.floor(next() * (high - low));
-  const permutation = (n: number): number[] => {
-    const p = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = integer(0, i + 1);
-      [p[i], p[j]] = [p[j]!, p[i]!];
-    }
-    return p;
-  };
-  return { integer, permutation };
-}
 
 /** The naive way: sum over `reduced` axes, then transpose the rest by `order`, flattened. */
 function naiveSumTranspose(data: Int32Array, shape: number[], reduced: number[], order: number[]): number[] {

@@ -6,17 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EinopsError, NDArray, pack, tensor, unpack } from '../../src/index';
+import { prng } from '../helpers';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(7);
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 const random = (shape: number[]): NDArray<number[], 'float64'> =>

@@ -2,6 +2,10 @@
 // the kernels under test: every element is located by index arithmetic from the definition.
 import fc from 'fast-check';
 import type { DType, TypedArray } from '../../src/ndarray';
+import { prng } from '../helpers';
+
+// The ndarray tests draw their seeded values from the same generator as the others.
+export { prng };
 
 export const DTYPES: readonly DType[] = [
   'float32',
@@ -29,17 +33,6 @@ export const CTORS: Record<DType, new (n: number) => TypedArray> = {
   bool: Uint8Array,
 };
 
-/** mulberry32: a tiny seeded generator, so a fast-check seed fixes every value. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FLOAT_VALUES = [-1, 0, 1, 2, 0.5, -2, 0.25];
 const UNSIGNED_VALUES = [0, 1, 2, 4];

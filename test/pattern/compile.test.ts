@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EinopsError } from '../../src/errors';
 import { compileRecipe } from '../../src/pattern/compile';
 import { ELLIPSIS, RECIPE_VERSION } from '../../src/pattern/recipe';
+import { reasonOf } from '../helpers';
 
-const reasonOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EinopsError);
-    return (error as EinopsError).reason;
-  }
-  throw new Error('expected an EinopsError');
-};
 
 describe('compileRecipe', () => {
   it('numbers left axes first, then new ones, and is plain JSON', () => {

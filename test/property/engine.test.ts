@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EinopsError, NDArray, rearrange, reduce, repeat, tensor, type DType } from '../../src/index';
 import { reference, type RefOp, type RefReduction, type RefTensor } from './reference';
+import { prng } from '../helpers';
 
 type G = fc.GeneratorValue;
 type TypedArray = NDArray['data'];
@@ -262,16 +263,6 @@ function buildScenario(g: G, op: RefOp, overrides: Overrides = {}): Scenario {
 // ---------------------------------------------------------------------------------------------
 // Values and engine inputs.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INT_RANGES: Readonly<Record<DType, readonly [number, number]>> = {
   float32: [-1000, 1000],
@@ -288,7 +279,7 @@ const INT_RANGES: Readonly<Record<DType, readonly [number, number]>> = {
 
 /** Row-major values of the logical input, exactly representable in the dtype. */
 function makeValues(s: Scenario): number[] {
-  const rand = mulberry32(s.valueSeed);
+  const rand = prng(s.valueSeed);
   const size = product(s.shape);
   const out = new Array<number>(size);
   const between = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EinopsError } from '../../src/errors';
 import { compileRecipe } from '../../src/pattern/compile';
 import type { RecipeOp } from '../../src/pattern/recipe';
 import { bindRecipe, stepCount } from '../../src/runtime/bind';
+import { reasonOf } from '../helpers';
 
 const bind = (op: RecipeOp, pattern: string, shape: number[], axes: Record<string, number> = {}) =>
   bindRecipe(compileRecipe(op, pattern), shape, axes);
 
-const reasonOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EinopsError);
-    return (error as EinopsError).reason;
-  }
-  throw new Error('expected an EinopsError');
-};
 
 describe('bindRecipe: plans', () => {
   it('a plain transpose is one permutation and nothing else', () => {

@@ -7,18 +7,10 @@ import { ndarrayBackend } from '../../src/runtime/backends/ndarray';
 import { applyEinsumRecipe, bindEinsumRecipe, executeEinsumPlan } from '../../src/runtime/einsum';
 import { clearPlanCache, planCacheSize } from '../../src/runtime/planCache';
 import { registerBackend } from '../../src/runtime/registry';
+import { reasonOf } from '../helpers';
 
 const bind = (pattern: string, ...shapes: number[][]) => bindEinsumRecipe(compileEinsumRecipe(pattern), shapes);
 
-const reasonOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EinopsError);
-    return (error as EinopsError).reason;
-  }
-  throw new Error('expected an EinopsError');
-};
 
 type Fake = { shape: number[] };
 
