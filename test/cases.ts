@@ -29,7 +29,7 @@ export type Case =
 const BASE = [2, 3, 4, 5, 6];
 
 // test_ops: identity patterns and pairs of equivalent patterns on a [2, 3, 4, 5, 6] input.
-const identityPatterns = [
+export const identityPatterns = [
   '...->...',
   'a b c d e-> a b c d e',
   'a b c d e ...-> ... a b c d e',

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EinopsError, NDArray, rearrange, reduce, repeat, tensor } from '../../src/index';
 import { makeRng } from '../helpers';
+import { identityPatterns } from '../cases';
 
 // ── reference: numpy-like operations on flat row-major arrays ─────────────────────────────
 
@@ -124,16 +125,6 @@ const at = (t: NDArray, index: readonly number[]): number => {
 
 // ── patterns shared by several tests (test_ops.py's module-level lists) ───────────────────
 
-const identityPatterns = [
-  '...->...',
-  'a b c d e-> a b c d e',
-  'a b c d e ...-> ... a b c d e',
-  'a b c d e ...-> a ... b c d e',
-  '... a b c d e -> ... a b c d e',
-  'a ... e-> a ... e',
-  'a ... -> a ... ',
-  'a ... c d e -> a (...) c d e',
-];
 
 /** Pairs of equivalent rearrange patterns on a [2, 3, 4, 5, 6] input, with the reference result. */
 const equivalentRearrangePatterns: [string, string, (x: Ref) => Ref][] = [
