@@ -1,6 +1,6 @@
 /**
  * Adds onnx-shaped tensors to the shape checker's registry, kept apart from ./onnx.ts as
- * ./tfjsRegistry.ts is from ./tfjs.ts (INTEGRATION.md).
+ * ./tfjsRegistry.ts is from ./tfjs.ts (README.md).
  */
 import type { OnnxTensorEntry } from './onnx';
 

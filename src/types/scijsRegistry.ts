@@ -1,6 +1,6 @@
 /**
  * Adds scijs ndarrays to the shape checker's registry, kept apart from ./scijs.ts as
- * ./tfjsRegistry.ts is from ./tfjs.ts (INTEGRATION.md).
+ * ./tfjsRegistry.ts is from ./tfjs.ts (README.md).
  */
 import type { ScijsArrayEntry } from './scijs';
 
