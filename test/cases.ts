@@ -7,7 +7,8 @@
  * `runCase(c, inputs)` on both, and compares through asNDArray.
  */
 import type { AxesLengths, ReductionName } from '../src/index';
-import { einsum, NDArray, pack, rearrange, reduce, repeat, tensor, unpack } from '../src/index';
+import { describe, expect, it } from 'vitest';
+import { einsum, EinopsError, NDArray, pack, rearrange, reduce, repeat, tensor, unpack } from '../src/index';
 import { prng } from './ndarray/reference';
 
 /** The dtypes every tensor library has. */
@@ -209,4 +210,39 @@ export function describeCase(c: Case): string {
   const reduction = c.op === 'reduce' ? ` ${c.reduction}` : '';
   const shapes = c.shapes.map((shape) => `[${shape.join(', ')}]`).join(' ');
   return `${c.op}${reduction} "${c.pattern}" ${shapes}${c.dtype === undefined ? '' : ` ${c.dtype}`}`;
+}
+
+/** How a backend's test plugs into `describeSharedCases`. */
+export interface BackendUnderTest<T> {
+  /** The library's tensor with the same values (and dtype) as the NDArray. */
+  readonly convert: (x: NDArray) => T;
+  /** A copy of everything an op must not change in an input. */
+  readonly snapshot: (x: T) => unknown;
+  /** Asserts that one result is the library's tensor with the NDArray result's values. */
+  readonly check: (result: unknown, expected: NDArray) => void;
+}
+
+/**
+ * The shared cases on another backend: each valid case gives what the NDArray gives and leaves
+ * its inputs untouched; each failing case throws an EinopsError naming the pattern.
+ */
+export function describeSharedCases<T>(name: string, backend: BackendUnderTest<T>): void {
+  describe(`${name}: the shared cases`, () => {
+    it.each(CASES.map((c, i): [string, Case, number] => [describeCase(c), c, i]))('%s matches the NDArray', (_, c, seed) => {
+      const inputs = caseInputs(c, seed);
+      const expected = runCase(c, inputs) as NDArray[];
+      const tensors = inputs.map(backend.convert);
+      const before = tensors.map(backend.snapshot);
+      const results = runCase(c, tensors);
+      expect(tensors.map(backend.snapshot)).toEqual(before);
+      expect(results).toHaveLength(expected.length);
+      results.forEach((result, k) => backend.check(result, expected[k]!));
+    });
+
+    it.each(FAILING_CASES.map((c, i): [string, Case, number] => [describeCase(c), c, i]))('%s throws an EinopsError', (_, c, seed) => {
+      const tensors = caseInputs(c, seed).map(backend.convert);
+      expect(() => runCase(c, tensors)).toThrow(EinopsError);
+      expect(() => runCase(c, tensors)).toThrow(c.pattern);
+    });
+  });
 }

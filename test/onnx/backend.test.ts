@@ -7,21 +7,12 @@ import { Tensor } from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { asNDArray, einsum, EinopsError, getBackend, type NDArray, pack, rearrange, reduce, repeat, tensor, unpack } from '../../src/onnx';
 import { onnxBackend as backend } from '../../src/runtime/backends/onnx';
-import { CASES, type Case, caseInputs, describeCase, FAILING_CASES, runCase } from '../cases';
+import { describeSharedCases } from '../cases';
 
 const toOnnx = (x: NDArray): Tensor => new Tensor(x.dtype as 'float32' | 'int32' | 'bool', x.data.slice() as Float32Array, [...x.shape]);
 
 /** A copy of what a tensor holds, to check later that nothing wrote into it. */
 const snapshot = (x: Tensor): unknown => ({ type: x.type, dims: [...x.dims], data: Array.from(x.data as Float32Array) });
-
-function caught(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 /** transformers.js's Tensor: the same `(type, data, dims)` constructor and fields, another class. */
 class OtherTensor {
@@ -32,28 +23,16 @@ class OtherTensor {
   ) {}
 }
 
-describe('onnx backend: the shared cases', () => {
-  it.each(CASES.map((c, i): [string, Case, number] => [describeCase(c), c, i]))('%s matches the NDArray', (_, c, seed) => {
-    const inputs = caseInputs(c, seed);
-    const expected = runCase(c, inputs) as NDArray[];
-    const tensors = inputs.map(toOnnx);
-    const before = tensors.map(snapshot);
-    const results = runCase(c, tensors) as Tensor[];
-    expect(tensors.map(snapshot)).toEqual(before);
-    results.forEach((result, k) => {
-      expect(result).toBeInstanceOf(Tensor);
-      expect(result.type).toBe(expected[k]!.dtype);
-      expect([...result.dims]).toEqual(expected[k]!.shape);
-      expect(Array.from(result.data as Float32Array)).toEqual(Array.from(expected[k]!.data));
-    });
-  });
-
-  it.each(FAILING_CASES.map((c, i): [string, Case, number] => [describeCase(c), c, i]))('%s throws an EinopsError', (_, c, seed) => {
-    const tensors = caseInputs(c, seed).map(toOnnx);
-    const error = caught(() => runCase(c, tensors)) as EinopsError;
-    expect(error).toBeInstanceOf(EinopsError);
-    expect(error.message).toContain(c.pattern);
-  });
+describeSharedCases('onnx backend', {
+  convert: toOnnx,
+  snapshot,
+  check: (result, expected) => {
+    expect(result).toBeInstanceOf(Tensor);
+    const tensor = result as Tensor;
+    expect(tensor.type).toBe(expected.dtype);
+    expect([...tensor.dims]).toEqual(expected.shape);
+    expect(Array.from(tensor.data as Float32Array)).toEqual(Array.from(expected.data));
+  },
 });
 
 describe('onnx backend', () => {

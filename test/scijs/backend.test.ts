@@ -6,7 +6,7 @@
 import ndarray from 'ndarray';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asNDArray, EinopsError, getBackend, type NDArray, pack, rearrange, reduce, registerScijsBackend, repeat, scijsBackend, tensor, unpack } from '../../src/scijs';
-import { CASES, type Case, caseInputs, describeCase, FAILING_CASES, runCase } from '../cases';
+import { describeSharedCases } from '../cases';
 
 type Scijs = ndarray.NdArray<Float32Array>;
 
@@ -29,43 +29,22 @@ function elements(x: ndarray.NdArray): number[] {
 
 const snapshot = (x: ndarray.NdArray): unknown => ({ shape: [...x.shape], stride: [...x.stride], offset: x.offset, data: Array.from(x.data as Float32Array) });
 
-function caught(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 const scijsDType = (dtype: string): string => (dtype === 'bool' ? 'uint8' : dtype);
 
 beforeAll(() => {
   registerScijsBackend(ndarray);
 });
 
-describe('scijs backend: the shared cases', () => {
-  it.each(CASES.map((c, i): [string, Case, number] => [describeCase(c), c, i]))('%s matches the NDArray', (_, c, seed) => {
-    const inputs = caseInputs(c, seed);
-    const expected = runCase(c, inputs) as NDArray[];
-    const arrays = inputs.map(toScijs);
-    const before = arrays.map(snapshot);
-    const results = runCase(c, arrays) as Scijs[];
-    expect(arrays.map(snapshot)).toEqual(before);
-    results.forEach((result, k) => {
-      expect(result.constructor.name).toMatch(/^View/);
-      expect(result.dtype).toBe(scijsDType(expected[k]!.dtype));
-      expect(result.shape).toEqual(expected[k]!.shape);
-      expect(elements(result)).toEqual(Array.from(expected[k]!.data));
-    });
-  });
-
-  it.each(FAILING_CASES.map((c, i): [string, Case, number] => [describeCase(c), c, i]))('%s throws an EinopsError', (_, c, seed) => {
-    const arrays = caseInputs(c, seed).map(toScijs);
-    const error = caught(() => runCase(c, arrays)) as EinopsError;
-    expect(error).toBeInstanceOf(EinopsError);
-    expect(error.message).toContain(c.pattern);
-  });
+describeSharedCases('scijs backend', {
+  convert: toScijs,
+  snapshot,
+  check: (result, expected) => {
+    const array = result as Scijs;
+    expect(array.constructor.name).toMatch(/^View/);
+    expect(array.dtype).toBe(scijsDType(expected.dtype));
+    expect(array.shape).toEqual(expected.shape);
+    expect(elements(array)).toEqual(Array.from(expected.data));
+  },
 });
 
 describe('scijs backend', () => {
