@@ -5,7 +5,7 @@ export { rearrange, reduce, repeat } from './runtime/ops';
 export { parseShape } from './runtime/parseShape';
 export { asNDArray } from './runtime/asNDArray';
 export { applyRecipe, type Reduction } from './runtime/apply';
-export type { Backend, ReductionName } from './runtime/backend';
+export type { Backend, CoreBackend, ReductionName } from './runtime/backend';
 export type { AxesLengths } from './runtime/bind';
 export { getBackend, registerBackend } from './runtime/registry';
 export { compileRecipe } from './pattern/compile';

@@ -12,7 +12,7 @@ import {
   writeUnknownReductionMessage,
 } from '../pattern/messages';
 import { RECIPE_VERSION, type Recipe, type RecipeOp } from '../pattern/recipe';
-import { type Backend, inScope, REDUCTIONS, type ReductionName } from './backend';
+import { type CoreBackend, inScope, REDUCTIONS, type ReductionName } from './backend';
 import { type AxesLengths, checkAxesObject, NO_AXES, type Plan, type PlanOptions, stepCount } from './bind';
 import { describeShape, inContext } from './context';
 import { getPlan } from './planCache';
@@ -28,7 +28,7 @@ export function reductionDetail(op: RecipeOp, reduction: Reduction | undefined):
 }
 
 /** The backend of an input: a tensor, or a non-empty list of them (stacked in the op's scope). */
-export function inputBackend(x: unknown): Backend {
+export function inputBackend(x: unknown): CoreBackend {
   if (!Array.isArray(x)) return getBackend(x);
   if (x.length === 0) throw new EinopsError(writeEmptyListMessage());
   return getBackend(x[0]);
@@ -67,7 +67,7 @@ export function checkReduction(reduction: unknown): asserts reduction is Reducti
   }
 }
 
-export function executePlan(backend: Backend, plan: Plan, x: unknown, reduction: Reduction | undefined): unknown {
+export function executePlan(backend: CoreBackend, plan: Plan, x: unknown, reduction: Reduction | undefined): unknown {
   let tensor = x;
   if (plan.initShape !== null) tensor = backend.reshape(tensor, plan.initShape);
   if (plan.reducedAxes.length > 0) {
@@ -96,9 +96,9 @@ export function executePlan(backend: Backend, plan: Plan, x: unknown, reduction:
 
 const FEWEST_STEPS: PlanOptions = Object.freeze({ fewestSteps: true });
 
-const planOptions = (backend: Backend): PlanOptions | undefined => (backend.fixedCostPerStep === true ? FEWEST_STEPS : undefined);
+const planOptions = (backend: CoreBackend): PlanOptions | undefined => (backend.fixedCostPerStep === true ? FEWEST_STEPS : undefined);
 
-function planOrUndefined(backend: Backend, recipe: Recipe, x: unknown, axesLengths: AxesLengths): Plan | undefined {
+function planOrUndefined(backend: CoreBackend, recipe: Recipe, x: unknown, axesLengths: AxesLengths): Plan | undefined {
   try {
     return getPlan(recipe, backend.shape(x), axesLengths, planOptions(backend));
   } catch {
@@ -107,7 +107,7 @@ function planOrUndefined(backend: Backend, recipe: Recipe, x: unknown, axesLengt
 }
 
 /** Stacks a list input, binds the plan (cached) and runs it. */
-function applySteps(backend: Backend, recipe: Recipe, x: unknown, reduction: Reduction | undefined, axesLengths: AxesLengths): unknown {
+function applySteps(backend: CoreBackend, recipe: Recipe, x: unknown, reduction: Reduction | undefined, axesLengths: AxesLengths): unknown {
   const tensor = Array.isArray(x) ? backend.stack(x) : x;
   const plan = getPlan(recipe, backend.shape(tensor), axesLengths, planOptions(backend));
   return executePlan(backend, plan, tensor, reduction);

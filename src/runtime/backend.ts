@@ -3,31 +3,17 @@
  * patterns: they get plain shapes, permutations and axis lists from a bound Plan.
  */
 import type { NDArray } from '../ndarray/ndarray';
+import type { ReductionName } from '../types/reduction';
 
-export type ReductionName = 'min' | 'max' | 'sum' | 'mean' | 'prod' | 'any' | 'all';
+export type { ReductionName };
 
 export const REDUCTIONS: readonly ReductionName[] = ['min', 'max', 'sum', 'mean', 'prod', 'any', 'all'];
 
-export interface Backend<T = unknown> {
-  /** For messages, e.g. `ndarray`, `tfjs`. */
-  readonly name: string;
-  /**
-   * Every step costs a fixed amount even when it moves no data (tfjs: a kernel dispatch and a
-   * new tensor, even for a reshape), so plans take the fewest steps rather than the fewest
-   * dimensions: `tf.mean(x, [2, 3])` rather than a reshape merging h and w, then a mean, then
-   * a reshape back. Left out where a reshape is a free view (the NDArray).
-   */
-  readonly fixedCostPerStep?: boolean;
-  /** Whether this backend handles `x` (einops' `is_appropriate_type`). */
-  isAppropriate(x: unknown): x is T;
-  shape(x: T): readonly number[];
-  reshape(x: T, shape: readonly number[]): T;
-  transpose(x: T, permutation: readonly number[]): T;
-  reduce(x: T, reduction: ReductionName, axes: readonly number[]): T;
-  /** A result with `rank` dimensions: `added` maps new positions to their lengths, the other positions take x's axes in order. */
-  addAxes(x: T, rank: number, added: ReadonlyMap<number, number>): T;
-  /** Stacks same-shaped tensors on a new first axis. */
-  stack(xs: readonly T[]): T;
+/**
+ * A tensor library's whole backend, what `registerBackend` takes: the steps of rearrange,
+ * reduce and repeat (`CoreBackend`) and those einsum, pack and unpack add.
+ */
+export interface Backend<T = unknown> extends CoreBackend<T> {
   /** Joins tensors of one dtype and rank along an existing axis; all other lengths agree (pack). */
   concat(xs: readonly T[], axis: number): T;
   /** Elements `start` to `end - 1` along one axis, all of the others (unpack); a view when the library has them. */
@@ -49,6 +35,33 @@ export interface Backend<T = unknown> {
    * operand's axes already come in the transposed order.
    */
   matmul(a: T, b: T, transposeA?: boolean, transposeB?: boolean): T;
+}
+
+/**
+ * The steps of rearrange, reduce and repeat, and what every op asks of a tensor. Kept apart
+ * from einsum's and pack's steps so that an app that calls only these three ships none of the
+ * embedded engine's GEMM, concat or slice kernels (see `withAllSteps` in backends/ndarray.ts).
+ */
+export interface CoreBackend<T = unknown> {
+  /** For messages, e.g. `ndarray`, `tfjs`. */
+  readonly name: string;
+  /**
+   * Every step costs a fixed amount even when it moves no data (tfjs: a kernel dispatch and a
+   * new tensor, even for a reshape), so plans take the fewest steps rather than the fewest
+   * dimensions: `tf.mean(x, [2, 3])` rather than a reshape merging h and w, then a mean, then
+   * a reshape back. Left out where a reshape is a free view (the NDArray).
+   */
+  readonly fixedCostPerStep?: boolean;
+  /** Whether this backend handles `x` (einops' `is_appropriate_type`). */
+  isAppropriate(x: unknown): x is T;
+  shape(x: T): readonly number[];
+  reshape(x: T, shape: readonly number[]): T;
+  transpose(x: T, permutation: readonly number[]): T;
+  reduce(x: T, reduction: ReductionName, axes: readonly number[]): T;
+  /** A result with `rank` dimensions: `added` maps new positions to their lengths, the other positions take x's axes in order. */
+  addAxes(x: T, rank: number, added: ReadonlyMap<number, number>): T;
+  /** Stacks same-shaped tensors on a new first axis. */
+  stack(xs: readonly T[]): T;
   isFloat(x: T): boolean;
   /** The dtype's name, for messages. */
   dtype(x: T): string;
@@ -69,6 +82,6 @@ export interface Backend<T = unknown> {
 }
 
 /** Runs `steps` in the backend's scope, or directly when it has none. */
-export function inScope<R>(backend: Backend, inputs: readonly unknown[], steps: () => R, oneStep = false): R {
+export function inScope<R>(backend: CoreBackend, inputs: readonly unknown[], steps: () => R, oneStep = false): R {
   return backend.scope === undefined ? steps() : backend.scope(inputs, steps, oneStep);
 }

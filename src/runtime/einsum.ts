@@ -35,6 +35,7 @@ import { describeInputs } from './apply';
 import { type Backend, inScope } from './backend';
 import { inContext } from './context';
 import { cachedPlan, lastShapesPlan, storeShapesPlan } from './planCache';
+import { withAllSteps } from './backends/ndarray';
 import { getCommonBackend } from './registry';
 
 export interface EinsumPlan {
@@ -329,7 +330,7 @@ export function applyEinsumRecipe(recipe: EinsumRecipe, tensors: readonly unknow
       throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
     }
     if (tensors.length === 0) throw new EinopsError(writeEinsumOperandCountMessage(recipe.inputs.length, 0));
-    const backend = getCommonBackend(tensors);
+    const backend = withAllSteps(getCommonBackend(tensors));
     const shapes = tensors.map((x) => backend.shape(x));
     const plan =
       lastShapesPlan<EinsumPlan>(recipe, shapes) ??

@@ -4,7 +4,7 @@
  */
 export { applyRecipe, type Reduction } from './apply';
 export { asNDArray } from './asNDArray';
-export type { Backend, ReductionName } from './backend';
+export type { Backend, CoreBackend, ReductionName } from './backend';
 export type { AxesLengths } from './bind';
 export { getBackend, registerBackend } from './registry';
 export { RECIPE_VERSION, ELLIPSIS, type Recipe, type RecipeDim, type RecipeOp } from '../pattern/recipe';

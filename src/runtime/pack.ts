@@ -25,6 +25,7 @@ import { RECIPE_VERSION } from '../pattern/recipe';
 import { describeInput, describeInputs } from './apply';
 import { describeShape, inContext } from './context';
 import { inScope } from './backend';
+import { withAllSteps } from './backends/ndarray';
 import { getBackend, getCommonBackend } from './registry';
 
 const product = (values: readonly number[]): number => values.reduce((acc, value) => acc * value, 1);
@@ -50,7 +51,7 @@ export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown,
     }
     if (tensors.length === 0) throw new EinopsError(writePackEmptyListMessage());
     const list = tensors as readonly unknown[];
-    const backend = getCommonBackend(list);
+    const backend = withAllSteps(getCommonBackend(list));
     const { before, after } = recipe;
     const firstShape = backend.shape(list[0]);
     const firstDType = backend.dtype(list[0]);
@@ -85,7 +86,7 @@ export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown,
 export function applyUnpackRecipe(recipe: PackRecipe, packed: unknown, packedShapes: unknown): unknown[] {
   try {
     checkVersion(recipe);
-    const backend = getBackend(packed);
+    const backend = withAllSteps(getBackend(packed));
     const shape = backend.shape(packed);
     const { before, after } = recipe;
     if (shape.length !== before + 1 + after) throw new EinopsError(writeUnpackRankMessage(before + 1 + after, shape.length));

@@ -5,8 +5,8 @@
 import { EinopsError } from '../errors';
 import { NDArray } from '../ndarray/ndarray';
 import { writeMixedBackendsMessage, writeUnsupportedTensorMessage } from '../pattern/messages';
-import type { Backend } from './backend';
-import { ndarrayBackend } from './backends/ndarray';
+import type { Backend, CoreBackend } from './backend';
+import { ndarrayCoreBackend } from './backends/ndarray';
 
 const backends: Backend[] = [];
 
@@ -21,14 +21,15 @@ function describe(x: unknown): string {
   return typeof x;
 }
 
-export function getBackend(x: unknown): Backend {
-  if (x instanceof NDArray) return ndarrayBackend as Backend;
+/** The backend of `x`; einsum and pack take its whole set of steps through `withAllSteps`. */
+export function getBackend(x: unknown): CoreBackend {
+  if (x instanceof NDArray) return ndarrayCoreBackend as CoreBackend;
   for (const backend of backends) if (backend.isAppropriate(x)) return backend;
   throw new EinopsError(writeUnsupportedTensorMessage(describe(x)));
 }
 
 /** The backend of several tensors (einsum's inputs, pack's list): one library for all of them. */
-export function getCommonBackend(xs: readonly unknown[]): Backend {
+export function getCommonBackend(xs: readonly unknown[]): CoreBackend {
   const backend = getBackend(xs[0]);
   for (let i = 1; i < xs.length; i++) {
     const other = getBackend(xs[i]);

@@ -8,7 +8,7 @@ import type { CheckRecipe, RecipeOp } from './compile';
 import type { BindPattern } from './bind';
 import type { ParsePattern, Pattern } from './parse';
 
-export type ReductionName = 'min' | 'max' | 'sum' | 'mean' | 'prod' | 'any' | 'all';
+export type { ReductionName } from './reduction';
 
 /** What the runtime says after the pattern (`reductionDetail` in runtime/apply.ts): ` with max`. */
 export type ReductionDetail<Reduction> = Reduction extends string ? ` with ${Reduction}` : ' with a function';
