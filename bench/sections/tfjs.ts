@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { einsum, rearrange, reduce, repeat } from '../../src/tfjs';
-import { formatTime, measure, printTable } from '../measure';
+import { formatTime, printTable } from '../measure';
 
 interface Op {
   readonly name: string;
@@ -75,30 +75,41 @@ interface Row {
 
 /**
  * Median times of one call each way, the result read back (so lazy backends finish) and
- * disposed. The two are timed in alternating rounds, so a load that comes and goes on the
- * machine weighs on both alike.
+ * disposed, and the median of their ratio. The two are timed in adjacent pairs of batches,
+ * in alternating order, and each pair gives one ratio: a load that comes and goes on the
+ * machine weighs on both sides of a pair alike, so the ratio holds where the times drift.
  */
-function compare(op: Op, xs: tf.Tensor[], small: boolean): { einopsMs: number; byHandMs: number } {
+function compare(op: Op, xs: tf.Tensor[], small: boolean): { einopsMs: number; byHandMs: number; ratio: number } {
   // Small calls take microseconds: time batches of them so the timer's resolution does not matter.
-  const calls = small ? 200 : 1;
-  const batch = (f: (xs: tf.Tensor[]) => tf.Tensor) => (): void => {
+  const calls = small ? 400 : 1;
+  const timeBatch = (f: (xs: tf.Tensor[]) => tf.Tensor): number => {
+    const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
       const y = f(xs);
       y.dataSync();
       y.dispose();
     }
+    return (performance.now() - t0) / calls;
   };
-  const einops = batch(op.einops);
-  const byHand = batch(op.byHand);
+  for (let warm = 0; warm < (small ? 5 : 1); warm++) {
+    timeBatch(op.einops);
+    timeBatch(op.byHand);
+  }
   const einopsTimes: number[] = [];
   const byHandTimes: number[] = [];
-  const rounds = small ? 15 : 5;
+  const ratios: number[] = [];
+  const rounds = small ? 41 : 7;
   for (let round = 0; round < rounds; round++) {
-    einopsTimes.push(measure(op.name, einops, small ? 20 : 0, 1).medianMs / calls);
-    byHandTimes.push(measure(op.name, byHand, small ? 20 : 0, 1).medianMs / calls);
+    const einopsFirst = round % 2 === 0;
+    const first = timeBatch(einopsFirst ? op.einops : op.byHand);
+    const second = timeBatch(einopsFirst ? op.byHand : op.einops);
+    const [einops, byHand] = einopsFirst ? [first, second] : [second, first];
+    einopsTimes.push(einops);
+    byHandTimes.push(byHand);
+    ratios.push(einops / byHand);
   }
-  const median = (times: number[]): number => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-  return { einopsMs: median(einopsTimes), byHandMs: median(byHandTimes) };
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { einopsMs: median(einopsTimes), byHandMs: median(byHandTimes), ratio: median(ratios) };
 }
 
 export async function tfjsSection() {
@@ -109,10 +120,10 @@ export async function tfjsSection() {
       for (const small of [true, false]) {
         const xs = op.inputs(small);
         const before = tf.memory().numTensors;
-        const { einopsMs, byHandMs } = compare(op, xs, small);
+        const { einopsMs, byHandMs, ratio } = compare(op, xs, small);
         if (tf.memory().numTensors !== before) throw new Error(`${op.name} leaked ${tf.memory().numTensors - before} tensors`);
         tf.dispose(xs);
-        rows.push({ backend, op: op.name, size: small ? 'small' : 'large', einopsMs, byHandMs, ratio: einopsMs / byHandMs });
+        rows.push({ backend, op: op.name, size: small ? 'small' : 'large', einopsMs, byHandMs, ratio });
       }
     }
   }
@@ -121,5 +132,10 @@ export async function tfjsSection() {
     ['backend / op / size', 'einops', 'by hand', 'ratio'],
     rows.map((row) => [`${row.backend.padEnd(5)} ${row.op} ${row.size}`, formatTime(row.einopsMs), formatTime(row.byHandMs), row.ratio.toFixed(2)]),
   );
+  const worst = (size: Row['size']): string => {
+    const row = rows.filter((r) => r.size === size).sort((a, b) => b.ratio - a.ratio)[0]!;
+    return `${row.ratio.toFixed(2)} (${row.backend} ${row.op})`;
+  };
+  console.log(`worst ratio on small tensors: ${worst('small')}, goal at most 1.10; on large ones: ${worst('large')}`);
   return rows;
 }
