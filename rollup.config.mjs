@@ -1,5 +1,5 @@
 // Builds dist/: ESM (.js) and CJS (.cjs) bundles per entry, and bundled .d.ts/.d.cts types.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -12,6 +12,9 @@ const transformerEntries = {
   cli: 'src/transformer/cli.ts',
 };
 const transformerExternal = (id) => id === 'ts-morph' || id === 'rollup' || id.startsWith('node:');
+
+// Chunk names carry content hashes, so a build starts from an empty dist/ (no stale chunks ship).
+rmSync('dist', { recursive: true, force: true });
 
 const entries = {
   index: 'src/index.ts',
@@ -94,7 +97,9 @@ export default [
     input: { rollup: transformerEntries.rollup, transformer: transformerEntries.transformer },
     external: transformerExternal,
     plugins: [nodeResolve(), esbuild({ target: 'node18' })],
-    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/transformer-[hash].cjs' },
+    // `exports: 'named'`: the plugin is `require('einops/rollup').default`, as its .d.cts says
+    // (a bare `module.exports = einops` would not match the declared default export).
+    output: { dir: 'dist', format: 'cjs', exports: 'named', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/transformer-[hash].cjs' },
   },
   {
     input: { rollup: transformerEntries.rollup, transformer: transformerEntries.transformer },

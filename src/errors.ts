@@ -4,6 +4,18 @@
  *
  * `reason` is the bare explanation (the same words the type-level checker uses);
  * `message` adds where it happened: the op, the pattern, the input shape and axes.
+ * @example
+ * ```ts
+ * import { EinopsError, rearrange, tensor } from 'einops';
+ *
+ * const x = tensor(new Float32Array(6), [2, 3]);
+ * try {
+ *   rearrange(x, 'a b -> a b c' as string); // `as string`: a literal would be a type error
+ * } catch (error) {
+ *   if (!(error instanceof EinopsError)) throw error;
+ *   error.reason; // 'axis c appears only on the right side'
+ * }
+ * ```
  */
 export class EinopsError extends Error {
   override name = 'EinopsError';

@@ -1,5 +1,8 @@
 /**
- * einops for TypeScript: the public API.
+ * einops for TypeScript: the public API. `rearrange`, `reduce`, `repeat`, `einsum`, `pack`,
+ * `unpack` and `parseShape` on the embedded NDArray (`tensor`) and on any registered tensor
+ * library; compiled recipes and the backend registry for tools.
+ * @module einops
  */
 export { rearrange, reduce, repeat } from './runtime/ops';
 export { parseShape } from './runtime/parseShape';

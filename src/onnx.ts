@@ -3,6 +3,7 @@
  * onnxruntime-web's `Tensor` (`{ data, dims, type }`, as transformers.js's Tensor is too), so
  * every op of einops takes them and returns tensors of the input's own class, ready for an
  * inference session. Recognised by shape: neither library is imported. It re-exports the API.
+ * @module einops/onnx
  */
 import { registerBackend } from './runtime/registry';
 import { onnxBackend } from './runtime/backends/onnx';

@@ -5,6 +5,7 @@
  *
  * The caller owns every tensor an op returns (dispose it, or call the op inside tf.tidy); the
  * op's own intermediate tensors are freed before it returns.
+ * @module einops/tfjs
  */
 import { registerBackend } from './runtime/registry';
 import { tfjsBackend } from './runtime/backends/tfjs';

@@ -5,12 +5,19 @@
  * Importing this entry also registers the tfjs backend.
  *
  * @example
- * tf.sequential({ layers: [
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { EinMix, Rearrange, Reduce } from 'einops/layers/tfjs';
+ *
+ * const model = tf.sequential({ layers: [
  *   tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3 }),
  *   new Reduce('b (h 2) (w 2) c -> b h w c', 'max'),
  *   new Rearrange('b h w c -> b (h w c)'),
  *   new EinMix('b c_in -> b c_out', { weightShape: 'c_in c_out', biasShape: 'c_out', axes: { c_in: 1352, c_out: 10 } }),
  * ] });
+ * model.predict(tf.zeros([2, 28, 28, 1])); // a [2, 10] tensor
+ * ```
+ * @module einops/layers/tfjs
  */
 import { add, serialization, type Tensor, tidy } from '@tensorflow/tfjs-core';
 import { initializers, layers, type LayerVariable, type Shape } from '@tensorflow/tfjs-layers';
@@ -77,7 +84,18 @@ function recipeLayerOutputShape(op: RecipeOp, layer: string, pattern: string, ax
   }
 }
 
-/** Rearranges its input as `rearrange(x, pattern, axesLengths)` does. */
+/**
+ * Rearranges its input as `rearrange(x, pattern, axesLengths)` does. A wrong pattern, or an
+ * axis length it does not use, throws an {@link EinopsError} when the layer is made.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { Rearrange } from 'einops/layers/tfjs';
+ *
+ * const flatten = new Rearrange('b h w c -> b (h w c)');
+ * flatten.apply(tf.zeros([2, 4, 4, 3])); // a [2, 48] tensor
+ * ```
+ */
 export class Rearrange extends layers.Layer {
   static readonly className = 'Rearrange';
   readonly pattern: string;
@@ -108,7 +126,19 @@ export class Rearrange extends layers.Layer {
   }
 }
 
-/** Reduces its input as `reduce(x, pattern, reduction, axesLengths)` does. */
+/**
+ * Reduces its input as `reduce(x, pattern, reduction, axesLengths)` does; the reduction is a
+ * name, so that the layer saves with the model. Throws an {@link EinopsError} when made with a
+ * wrong pattern or reduction.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { Reduce } from 'einops/layers/tfjs';
+ *
+ * const pool = new Reduce('b (h 2) (w 2) c -> b h w c', 'max', {}, { name: 'pool' });
+ * pool.apply(tf.zeros([2, 8, 8, 3])); // a [2, 4, 4, 3] tensor
+ * ```
+ */
 export class Reduce extends layers.Layer {
   static readonly className = 'Reduce';
   readonly pattern: string;
@@ -147,9 +177,19 @@ export class Reduce extends layers.Layer {
 
 /**
  * einsum of the input with a trained weight, plus an optional bias, with a rearrange before
- * and after when the pattern composes axes: einops' EinMix.
- * @example new EinMix('t b c_in -> t b c_out', { weightShape: 'c_in c_out', biasShape: 'c_out', axes: { c_in: 10, c_out: 20 } })
- * @example new EinMix('b (h w) c -> b (h w) c', { weightShape: 'c', axes: { c: 64, h: 8 } }) // channel-wise scale
+ * and after when the pattern composes axes: einops' EinMix. The weight's axes are named in
+ * `weightShape`, the bias's in `biasShape`; their lengths, and those the input cannot tell, go
+ * in `axes`. Throws an {@link EinopsError} when the patterns do not fit together.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { EinMix } from 'einops/layers/tfjs';
+ *
+ * const mix = new EinMix('t b c_in -> t b c_out', { weightShape: 'c_in c_out', biasShape: 'c_out', axes: { c_in: 10, c_out: 20 } });
+ * mix.apply(tf.zeros([5, 2, 10]));  // a [5, 2, 20] tensor
+ * const scale = new EinMix('b (h w) c -> b (h w) c', { weightShape: 'c', axes: { c: 64, h: 8 } }); // channel-wise
+ * scale.apply(tf.zeros([2, 64, 64])); // a [2, 64, 64] tensor
+ * ```
  */
 export class EinMix extends layers.Layer {
   static readonly className = 'EinMix';

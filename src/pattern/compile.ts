@@ -25,6 +25,18 @@ const namesOf = (expression: Expression): string[] =>
 const anonymousOf = (expression: Expression): number[] =>
   axesOf(expression).flatMap((axis) => (axis.kind === 'anonymous' ? [axis.length] : []));
 
+/**
+ * Compiles a rearrange, reduce or repeat pattern into a {@link Recipe}: plain, versioned JSON
+ * with no shape in it, which {@link applyRecipe} applies. Throws an {@link EinopsError} for a
+ * pattern that is wrong by itself (with the column of a syntax error).
+ * @example
+ * ```ts
+ * import { compileRecipe } from 'einops';
+ *
+ * const recipe = compileRecipe('rearrange', 'b c h w -> b (c h w)');
+ * JSON.stringify(recipe); // what the build plugin inlines in the bundle
+ * ```
+ */
 export function compileRecipe(op: RecipeOp, pattern: string): Recipe {
   const { left, right } = parsePattern(pattern);
 

@@ -50,6 +50,17 @@ function axisOf(dim: Dim): { name: string; column: number } | typeof ELLIPSIS {
   return { name: axis.name, column: axis.column };
 }
 
+/**
+ * Compiles an einsum pattern into an {@link EinsumRecipe} (plain JSON, no shapes), which
+ * {@link applyEinsumRecipe} applies. Throws an {@link EinopsError} for a pattern that is wrong
+ * by itself.
+ * @example
+ * ```ts
+ * import { compileEinsumRecipe } from 'einops';
+ *
+ * compileEinsumRecipe('b i d, b j d -> b i j').axes; // ['b', 'i', 'd', 'j']
+ * ```
+ */
 export function compileEinsumRecipe(pattern: string): EinsumRecipe {
   const parts = pattern.split('->');
   if (parts.length !== 2) {

@@ -20,6 +20,17 @@ export interface PackRecipe {
   readonly after: number;
 }
 
+/**
+ * Compiles a pack/unpack pattern into a {@link PackRecipe}, which {@link applyPackRecipe} and
+ * {@link applyUnpackRecipe} apply. Throws an {@link EinopsError} for a bad axis name, a repeated
+ * name, or not exactly one `*`.
+ * @example
+ * ```ts
+ * import { compilePackRecipe } from 'einops';
+ *
+ * compilePackRecipe('b * c'); // { version, pattern: 'b * c', before: 1, after: 1 }
+ * ```
+ */
 export function compilePackRecipe(pattern: string): PackRecipe {
   const tokens = [...pattern.matchAll(/\S+/gu)].map((match) => ({ text: match[0], column: match.index + 1 }));
   const stars = tokens.filter((token) => token.text === '*');

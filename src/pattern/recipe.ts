@@ -15,10 +15,16 @@ export const RECIPE_VERSION = 1;
 /** The id of the ellipsis in a Recipe's dimension lists. */
 export const ELLIPSIS = -1;
 
+/** The ops a Recipe is for. */
 export type RecipeOp = 'rearrange' | 'reduce' | 'repeat';
 
+/** One dimension of a side: the elementary axes composed into it, or the top-level ellipsis. */
 export type RecipeDim = readonly number[] | typeof ELLIPSIS;
 
+/**
+ * A rearrange, reduce or repeat pattern compiled ({@link compileRecipe}): plain, versioned
+ * JSON with no shape in it, which {@link applyRecipe} binds to an input's shape and runs.
+ */
 export interface Recipe {
   readonly version: typeof RECIPE_VERSION;
   readonly op: RecipeOp;

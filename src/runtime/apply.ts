@@ -113,7 +113,19 @@ function applySteps(backend: CoreBackend, recipe: Recipe, x: unknown, reduction:
   return executePlan(backend, plan, tensor, reduction);
 }
 
-/** Applies a compiled recipe; errors come out with the op, pattern and input in them. */
+/**
+ * Applies a compiled {@link Recipe} (from {@link compileRecipe}, or inlined by the build plugin)
+ * to a tensor or a list of tensors: what rearrange, reduce and repeat do once the pattern is
+ * parsed. `reduction` is for a reduce recipe only. Throws an {@link EinopsError}, with the op,
+ * pattern and input in it, when the recipe does not fit the input or is of another version.
+ * @example
+ * ```ts
+ * import { applyRecipe, compileRecipe, tensor } from 'einops';
+ *
+ * const recipe = compileRecipe('reduce', 'b (h 2) -> b h'); // plain JSON: store it, ship it
+ * applyRecipe(recipe, tensor([[1, 5, 2, 3]]), 'max');        // [[5, 3]]
+ * ```
+ */
 export function applyRecipe(
   recipe: Recipe,
   x: unknown,

@@ -54,14 +54,19 @@ export interface CoreBackend<T = unknown> {
   readonly fixedCostPerStep?: boolean;
   /** Whether this backend handles `x` (einops' `is_appropriate_type`). */
   isAppropriate(x: unknown): x is T;
+  /** The lengths of x's dimensions. */
   shape(x: T): readonly number[];
+  /** x with a new shape of the same size, in row-major order (a view where the library can). */
   reshape(x: T, shape: readonly number[]): T;
+  /** x with its axes reordered: axis i of the result is axis `permutation[i]` of x. */
   transpose(x: T, permutation: readonly number[]): T;
+  /** x reduced over `axes`, which leave the shape. */
   reduce(x: T, reduction: ReductionName, axes: readonly number[]): T;
   /** A result with `rank` dimensions: `added` maps new positions to their lengths, the other positions take x's axes in order. */
   addAxes(x: T, rank: number, added: ReadonlyMap<number, number>): T;
   /** Stacks same-shaped tensors on a new first axis. */
   stack(xs: readonly T[]): T;
+  /** Whether x holds floating-point numbers (`mean` refuses the others). */
   isFloat(x: T): boolean;
   /** The dtype's name, for messages. */
   dtype(x: T): string;

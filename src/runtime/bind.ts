@@ -21,6 +21,7 @@ import {
 import { ELLIPSIS, type Recipe } from '../pattern/recipe';
 import { checkedSize } from '../ndarray/index';
 
+/** Lengths of axes by name, e.g. `{ h1: 2, w1: 2 }` (Python's keyword arguments). */
 export type AxesLengths = Readonly<Record<string, number>>;
 
 /** The lengths of a call that gives none: one object, so the plan cache can tell it by identity. */

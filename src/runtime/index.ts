@@ -1,6 +1,7 @@
 /**
  * `einops/runtime`: the lean entry. Applies precompiled Recipes (what the build-time
  * transformer emits) on any registered backend; carries no pattern parser.
+ * @module einops/runtime
  */
 export { applyRecipe, type Reduction } from './apply';
 export { asNDArray } from './asNDArray';

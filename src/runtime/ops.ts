@@ -88,9 +88,20 @@ function run(op: RecipeOp, x: unknown, pattern: string, reduction: Reduction | u
 
 
 /**
- * Reorders, splits, merges, squeezes and unsqueezes axes, as a pattern says.
- * @example rearrange(images, 'b h w c -> b c h w')
- * @example rearrange(x, 'b (h h1) (w w1) c -> b h w (c h1 w1)', { h1: 2, w1: 2 })
+ * Reorders, splits, merges, squeezes and unsqueezes axes, as a pattern says: einops'
+ * `rearrange`. `x` is a tensor of any registered library, or a list of tensors of one shape
+ * (stacked on a new first axis); `axes` gives the lengths the shape cannot tell. The result may
+ * be a view of `x`. Throws an {@link EinopsError} for a bad pattern, a shape that does not fit
+ * it, or bad axis lengths; with a literal pattern, the same message is a type error.
+ * @example
+ * ```ts
+ * import { rearrange, tensor } from 'einops';
+ *
+ * const images = tensor(new Float32Array(2 * 4 * 6 * 3), [2, 4, 6, 3]);
+ * rearrange(images, 'b h w c -> b c h w').shape;                                     // [2, 3, 4, 6]
+ * rearrange(images, 'b (h h1) (w w1) c -> b h w (c h1 w1)', { h1: 2, w1: 2 }).shape; // [2, 2, 3, 12]
+ * rearrange([images, images], 'n b h w c -> (n b) h w c').shape;                     // [4, 4, 6, 3]
+ * ```
  */
 export function rearrange<const X, const P extends string, const A extends PatternAxesLengths = {}>(
   x: X,
@@ -102,8 +113,20 @@ export function rearrange(x: unknown, pattern: string, axes?: AxesLengths): unkn
 }
 
 /**
- * Rearranges and reduces the axes that are missing on the right side.
- * @example reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max')
+ * Reduces the axes that the right side leaves out and rearranges the rest: einops' `reduce`.
+ * `reduction` is `'min'`, `'max'`, `'sum'`, `'mean'`, `'prod'`, `'any'`, `'all'`, or a function
+ * `(x, axes) => y` that reduces the given axes of the backend's tensor. Integer `sum`/`prod`
+ * give float64; `mean` of integers is an error, as in einops. Throws an {@link EinopsError} as
+ * {@link rearrange} does, and for an unknown reduction.
+ * @example
+ * ```ts
+ * import { reduce, tensor } from 'einops';
+ *
+ * const x = tensor(new Float32Array(2 * 3 * 4 * 4), [2, 3, 4, 4]);
+ * reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max').shape; // [2, 3, 2, 2]: 2×2 max pooling
+ * reduce(x, 'b c h w -> b c', 'mean').shape;            // [2, 3]: global average pooling
+ * reduce(x, 'b c h w -> b c 1 1', 'sum').shape;         // [2, 3, 1, 1]: keepdims
+ * ```
  */
 export function reduce<
   const X,
@@ -121,8 +144,18 @@ export function reduce(x: unknown, pattern: string, reduction: Reduction, axes?:
 }
 
 /**
- * Rearranges and adds (repeats along) the axes that are new on the right side.
- * @example repeat(image, 'h w -> h w c', { c: 3 })
+ * Repeats along the axes that are new on the right side (their lengths in `axes`, or written as
+ * numbers) and rearranges the rest: einops' `repeat`. Throws an {@link EinopsError} as
+ * {@link rearrange} does, and when a new axis has no length.
+ * @example
+ * ```ts
+ * import { repeat, tensor } from 'einops';
+ *
+ * const image = tensor(new Float32Array(4 * 6), [4, 6]);
+ * repeat(image, 'h w -> h w c', { c: 3 }).shape; // [4, 6, 3]: grey to RGB
+ * repeat(image, 'h w -> (h 2) (w 2)').shape;     // [8, 12]: nearest upsampling
+ * repeat(image, 'h w -> b h w', { b: 8 }).shape; // [8, 4, 6]: a batch of copies
+ * ```
  */
 export function repeat<const X, const P extends string, const A extends PatternAxesLengths = {}>(
   x: X,
@@ -141,10 +174,21 @@ export function repeat(x: unknown, pattern: string, axes?: AxesLengths): unknown
  * pair as one batched matrix product.
  *
  * The result is float32 when every input is float32 and float64 otherwise, except that an
- * einsum that only rearranges (one input, nothing summed) keeps the dtype.
- * @example einsum(queries, keys, 'b i d, b j d -> b i j')       // attention scores
- * @example einsum(x, weights, 'batch in, in out -> batch out')  // a linear layer
- * @example einsum(m, 'i i ->')                                  // the trace
+ * einsum that only rearranges (one input, nothing summed) keeps the dtype. Throws an
+ * {@link EinopsError} for a bad pattern, inputs of the wrong rank or with lengths that differ
+ * for one axis, or when the pattern is not the last argument.
+ * @example
+ * ```ts
+ * import { einsum, tensor } from 'einops';
+ *
+ * const queries = tensor(new Float32Array(2 * 5 * 8), [2, 5, 8]);
+ * const keys = tensor(new Float32Array(2 * 7 * 8), [2, 7, 8]);
+ * einsum(queries, keys, 'b i d, b j d -> b i j').shape;      // [2, 5, 7]: attention scores
+ * const x = tensor([[1, 2, 3], [4, 5, 6]]);
+ * const weights = tensor(new Float32Array(3 * 4), [3, 4]);
+ * einsum(x, weights, 'batch in, in out -> batch out').shape; // [2, 4]: a linear layer
+ * einsum(tensor([[1, 2], [3, 4]]), 'i i ->').item();         // 5: the trace
+ * ```
  */
 export function einsum<const T extends readonly unknown[], const P extends string>(
   ...args: [...tensors: T, pattern: PatternParameter<P, EinsumAnalysis<T, P>>]
@@ -170,9 +214,19 @@ const describeArgument = (x: unknown): string =>
 /**
  * Packs tensors into one: the dimensions each tensor has at the `*` are merged into one and the
  * tensors are concatenated along it; the other dimensions, named around the `*`, must agree.
- * Returns the packed tensor and each tensor's packed shape, which `unpack` takes to undo it.
+ * Returns the packed tensor and each tensor's packed shape, which {@link unpack} takes to undo
+ * it. Throws an {@link EinopsError} for a bad pattern, an empty list, or tensors whose other
+ * dimensions or dtypes differ.
  * @example
- * const [packed, ps] = pack([classToken, patches], 'b * c'); // [b, c] and [b, h, w, c] → [b, 1 + h*w, c]
+ * ```ts
+ * import { pack, tensor } from 'einops';
+ *
+ * const classToken = tensor(new Float32Array(2 * 16), [2, 16]);
+ * const patches = tensor(new Float32Array(2 * 3 * 3 * 16), [2, 3, 3, 16]);
+ * const [packed, ps] = pack([classToken, patches], 'b * c');
+ * packed.shape; // [2, 10, 16]
+ * ps;           // [[], [3, 3]]
+ * ```
  */
 export function pack<const T extends readonly unknown[], const P extends string>(
   tensors: T,
@@ -190,9 +244,17 @@ export function pack(tensors: unknown, pattern: string): [unknown, number[][]] {
 
 /**
  * Splits a tensor packed by `pack` back into tensors: one for each packed shape, which may hold
- * one -1 in all, inferred from the length of the packed dimension.
- * @example const [classToken, patches] = unpack(packed, ps, 'b * c');
- * @example const [first, rest] = unpack(x, [[1], [-1]], 'b * c');
+ * one -1 in all, inferred from the length of the packed dimension. Throws an
+ * {@link EinopsError} when the shapes do not add up to that length.
+ * @example
+ * ```ts
+ * import { pack, tensor, unpack } from 'einops';
+ *
+ * const x = tensor(new Float32Array(2 * 10 * 16), [2, 10, 16]);
+ * const [first, rest] = unpack(x, [[1], [-1]], 'b * c'); // [2, 1, 16] and [2, 9, 16]
+ * const [packed, ps] = pack([first, rest], 'b * c');      // [2, 10, 16], [[1], [9]]
+ * const [first2, rest2] = unpack(packed, ps, 'b * c');    // pack's shapes undo it
+ * ```
  */
 export function unpack<const X, const PS extends readonly (readonly number[])[], const P extends string>(
   packed: X,

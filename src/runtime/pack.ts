@@ -41,7 +41,15 @@ function checkVersion(recipe: PackRecipe): void {
 
 /**
  * Packs tensors into one along the `*` of the recipe; returns it with each tensor's packed
- * shape (the dimensions that `*` stood for), which unpack takes to split it again.
+ * shape (the dimensions that `*` stood for), which unpack takes to split it again. Throws an
+ * {@link EinopsError} as {@link pack} does.
+ * @example
+ * ```ts
+ * import { applyPackRecipe, compilePackRecipe, tensor } from 'einops';
+ *
+ * const recipe = compilePackRecipe('b *');
+ * applyPackRecipe(recipe, [tensor([[1], [2]]), tensor([[3, 4], [5, 6]])]); // [[[1, 3, 4], [2, 5, 6]], [[1], [2]]]
+ * ```
  */
 export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown, number[][]] {
   try {
@@ -82,7 +90,17 @@ export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown,
   }
 }
 
-/** Splits a packed tensor along the recipe's `*` into tensors of the given packed shapes. */
+/**
+ * Splits a packed tensor along the recipe's `*` into tensors of the given packed shapes (one
+ * of which may hold a -1). Throws an {@link EinopsError} as {@link unpack} does.
+ * @example
+ * ```ts
+ * import { applyUnpackRecipe, compilePackRecipe, tensor } from 'einops';
+ *
+ * const recipe = compilePackRecipe('b *');
+ * applyUnpackRecipe(recipe, tensor([[1, 3, 4], [2, 5, 6]]), [[1], [-1]]); // [[1], [2]] and [[3, 4], [5, 6]]
+ * ```
+ */
 export function applyUnpackRecipe(recipe: PackRecipe, packed: unknown, packedShapes: unknown): unknown[] {
   try {
     checkVersion(recipe);

@@ -18,8 +18,16 @@ import { inContext } from './context';
 import { getBackend } from './registry';
 
 /**
- * Maps the axis names of a pattern to the lengths of the tensor's dimensions.
- * @example parseShape(x, 'batch _ h w') // { batch: 2, h: 5, w: 7 } for a [2, 3, 5, 7] tensor
+ * Maps the axis names of a pattern to the lengths of the tensor's dimensions: einops'
+ * `parse_shape`; `_` skips a dimension. Throws an {@link EinopsError} when the pattern does not
+ * fit the tensor's rank.
+ * @example
+ * ```ts
+ * import { parseShape, tensor } from 'einops';
+ *
+ * const x = tensor(new Float32Array(2 * 3 * 5 * 7), [2, 3, 5, 7]);
+ * parseShape(x, 'batch _ h w'); // { batch: 2, h: 5, w: 7 }
+ * ```
  */
 export function parseShape<const X, const P extends string>(
   x: X,

@@ -10,6 +10,18 @@ import { ndarrayCoreBackend } from './backends/ndarray';
 
 const backends: Backend[] = [];
 
+/**
+ * Adds a tensor library: every op then takes its tensors (those its `isAppropriate` accepts).
+ * A backend of the same name registered before is kept. `einops/tfjs` and `einops/onnx` call
+ * this when imported; `registerScijsBackend` does for scijs.
+ * @example
+ * ```ts
+ * import { registerBackend } from 'einops';
+ * import { onnxBackend } from 'einops/onnx';
+ *
+ * registerBackend(onnxBackend); // what importing einops/onnx does (a second call changes nothing)
+ * ```
+ */
 export function registerBackend<T>(backend: Backend<T>): void {
   if (!backends.some((known) => known.name === backend.name)) backends.push(backend as Backend);
 }
@@ -21,7 +33,17 @@ function describe(x: unknown): string {
   return typeof x;
 }
 
-/** The backend of `x`; einsum and pack take its whole set of steps through `withAllSteps`. */
+/**
+ * The backend that handles `x`, as the ops find it: the embedded NDArray's for an NDArray,
+ * else the first registered backend that recognises `x`. Throws an {@link EinopsError} when
+ * none does. (einsum and pack take its whole set of steps through `withAllSteps`.)
+ * @example
+ * ```ts
+ * import { getBackend, tensor } from 'einops';
+ *
+ * getBackend(tensor([1, 2, 3])).name; // 'ndarray'
+ * ```
+ */
 export function getBackend(x: unknown): CoreBackend {
   if (x instanceof NDArray) return ndarrayCoreBackend as CoreBackend;
   for (const backend of backends) if (backend.isAppropriate(x)) return backend;

@@ -6,6 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 
+/** Globs (relative to the working directory, or absolute) or regular expressions on file paths. */
 export type FilterPattern = string | RegExp | readonly (string | RegExp)[];
 
 const toPosix = (path: string): string => path.replace(/\\/g, '/');

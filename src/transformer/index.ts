@@ -2,6 +2,7 @@
  * `einops/transformer`: the build-time precompilation of einops patterns, for tools that drive
  * it themselves. `einops/rollup` wraps it as a Rollup/Vite plugin; `einops-precompile` runs it
  * on emitted JavaScript.
+ * @module einops/transformer
  */
 export {
   createTransformer,

@@ -21,6 +21,7 @@ import { EinopsError } from '../errors';
 import { moduleMatcher } from './modules';
 import { isOpName, type OpName, OPS, type RuntimeFunction } from './ops';
 
+/** Options of {@link createTransformer} (and of the plugin and the CLI). */
 export interface TransformOptions {
   /** Specifiers that export the ops; an absolute path matches relative imports of that file. Default `['einops']`. */
   readonly modules?: readonly string[];
@@ -62,6 +63,7 @@ export interface EncodedSourceMap {
   mappings: string;
 }
 
+/** What {@link Transformer.transform} made of one file. */
 export interface TransformResult {
   /** The new text, or the input itself when no call was precompiled. */
   readonly code: string;
@@ -73,6 +75,7 @@ export interface TransformResult {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** Running totals of a {@link Transformer}. */
 export interface TransformerStats {
   /** Files given to `transform`. */
   files: number;
@@ -82,7 +85,13 @@ export interface TransformerStats {
   calls: number;
 }
 
+/** Precompiles files one at a time, sharing one parser and cache: see {@link createTransformer}. */
 export interface Transformer {
+  /**
+   * Rewrites the einops calls with literal patterns in one file's code (JavaScript or
+   * TypeScript; `fileName` tells which). Throws a {@link PrecompileError} listing the invalid
+   * patterns, unless the `warn` option is set.
+   */
   transform(code: string, fileName: string): TransformResult;
   readonly stats: Readonly<TransformerStats>;
 }
@@ -138,6 +147,17 @@ function literalText(expression: ts.Expression): string | undefined {
   return ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner) ? inner.text : undefined;
 }
 
+/**
+ * The build-time transform behind the plugin and the CLI, for tools that drive it themselves.
+ * @example
+ * ```ts
+ * import { createTransformer } from 'einops/transformer';
+ *
+ * const transformer = createTransformer();
+ * const result = transformer.transform("import { reduce } from 'einops';\nreduce(x, 'b c h w -> b c', 'mean');\n", 'model.ts');
+ * result.calls; // 1: the call now imports einops/runtime with the recipe inlined
+ * ```
+ */
 export function createTransformer(options: TransformOptions = {}): Transformer {
   const matcher = moduleMatcher(options.modules ?? ['einops']);
   const runtimeModule = options.runtime ?? 'einops/runtime';

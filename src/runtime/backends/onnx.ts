@@ -89,9 +89,17 @@ function fromNDArray(result: NDArray, like: OnnxLikeTensor): OnnxLikeTensor {
 
 /**
  * The tensor, typed with the dims it has, so that ops on it give literal shapes (an onnx
- * Tensor's type has `readonly number[]` dims). Throws when the dims differ.
- * @example const input = withDims(new Tensor('float32', pixels, [1, 3, 224, 224]), [1, 3, 224, 224]);
- *          rearrange(input, 'b c h w -> b h w c') // dims typed [1, 224, 224, 3]
+ * Tensor's type has `readonly number[]` dims). Throws an {@link EinopsError} when the dims
+ * differ.
+ * @example
+ * ```ts
+ * import { Tensor } from 'onnxruntime-web';
+ * import { rearrange, withDims } from 'einops/onnx';
+ *
+ * const pixels = new Float32Array(3 * 224 * 224);
+ * const input = withDims(new Tensor('float32', pixels, [1, 3, 224, 224]), [1, 3, 224, 224]);
+ * const hwc = rearrange(input, 'b c h w -> b h w c'); // a Tensor, dims typed [1, 224, 224, 3]
+ * ```
  */
 export function withDims<X extends OnnxLikeTensor, const S extends number[]>(x: X, dims: readonly [...S]): WithDims<X, S> {
   if (!isOnnxLike(x)) throw new EinopsError(`withDims takes a tensor with data, dims and type, got ${x === null ? 'null' : typeof x}`);
@@ -160,6 +168,7 @@ function movableList(xs: readonly OnnxLikeTensor[]): NDArray[] {
   });
 }
 
+/** The backend for onnxruntime-web and transformers.js tensors, which importing `einops/onnx` registers. */
 export const onnxBackend: Backend<OnnxLikeTensor> = {
   ...arrays,
   reshape: (x, shape) => {

@@ -85,7 +85,18 @@ function toNDArray(x: ScijsLikeArray): NDArray {
   return fromView(data, dtype, x.shape, x.stride, x.offset);
 }
 
-/** The backend for scijs ndarrays whose results `factory` (the `ndarray` package's default export) builds. */
+/**
+ * The backend for scijs ndarrays whose results `factory` (the `ndarray` package's default
+ * export) builds; `registerScijsBackend(factory)` registers it.
+ * @example
+ * ```ts
+ * import ndarray from 'ndarray';
+ * import { registerBackend } from 'einops';
+ * import { scijsBackend } from 'einops/scijs';
+ *
+ * registerBackend(scijsBackend(ndarray)); // what registerScijsBackend(ndarray) does
+ * ```
+ */
 export function scijsBackend(factory: ScijsFactory): Backend<ScijsLikeArray> {
   if (typeof factory !== 'function') {
     throw new EinopsError(`registerScijsBackend takes the ndarray factory (import ndarray from 'ndarray'), got ${typeof factory}`);

@@ -148,9 +148,15 @@ function owned(result: unknown, inputs: readonly Tensor[]): unknown {
 
 /**
  * The tensor, typed with the lengths it has, so that ops on it give literal shapes (a tf.Tensor
- * type knows only its rank). Throws when the lengths differ.
- * @example const images = withShape(tf.zeros([10, 32, 100, 200]), [10, 32, 100, 200]);
- *          rearrange(images, 'b c h w -> b (c h w)') // typed ShapedTensor<[10, 640000]>
+ * type knows only its rank). Throws an {@link EinopsError} when the lengths differ.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { rearrange, withShape } from 'einops/tfjs';
+ *
+ * const images = withShape(tf.zeros([10, 3, 8, 8]), [10, 3, 8, 8]);
+ * const flat = rearrange(images, 'b c h w -> b (c h w)'); // typed ShapedTensor<[10, 192]>
+ * ```
  */
 export function withShape<const S extends number[]>(x: Tensor, shape: readonly [...S]): ShapedTensor<S> {
   if (!(x instanceof Tensor)) throw new EinopsError(`withShape takes a tf.Tensor, got ${x === null ? 'null' : typeof x}`);
@@ -160,6 +166,7 @@ export function withShape<const S extends number[]>(x: Tensor, shape: readonly [
   return x as ShapedTensor<S>;
 }
 
+/** The TensorFlow.js backend, which importing `einops/tfjs` registers. */
 export const tfjsBackend: Backend<Tensor> = {
   name: 'tfjs',
   // Even a reshape is a kernel call and a new tensor: on small tensors the count of steps is the cost.
