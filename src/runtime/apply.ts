@@ -142,11 +142,13 @@ export function applyRecipe(
     // Without a scope (the NDArray's case) the steps run as they are: no list or closure to build.
     if (backend.scope === undefined) return applySteps(backend, recipe, x, reduction, axesLengths);
     if (Array.isArray(x)) return inScope(backend, x, () => applySteps(backend, recipe, x, reduction, axesLengths));
-    // A plan of one step (a transpose, a reduction) needs no scope's bookkeeping. A plan that
-    // fails to bind takes the usual way, so the scope's checks of the input still come first.
+    // The plan is bound once, outside the scope; a plan of one step (a transpose, a reduction)
+    // needs no scope's bookkeeping. A plan that fails to bind (and a reduction function, which
+    // makes tensors of its own) takes the usual way, so the scope's checks of the input still
+    // come before a bind error.
     const plan = typeof reduction === 'function' ? undefined : planOrUndefined(backend, recipe, x, axesLengths);
-    if (plan !== undefined && stepCount(plan) <= 1) return backend.scope([x], () => executePlan(backend, plan, x, reduction), true);
-    return backend.scope([x], () => applySteps(backend, recipe, x, reduction, axesLengths));
+    if (plan === undefined) return backend.scope([x], () => applySteps(backend, recipe, x, reduction, axesLengths));
+    return backend.scope([x], () => executePlan(backend, plan, x, reduction), stepCount(plan) <= 1);
   } catch (error) {
     throw inContext(error, {
       op: recipe.op,

@@ -62,7 +62,8 @@ const EMPTY_VALUE: Readonly<Record<'sum' | 'mean' | 'prod' | 'any' | 'all', numb
 };
 
 function reduceTensor(x: Tensor, reduction: ReductionName, axes: readonly number[]): Tensor {
-  const count = axes.reduce((product, axis) => product * x.shape[axis]!, 1);
+  let count = 1;
+  for (const axis of axes) count *= x.shape[axis]!;
   if (count > 0) return REDUCERS[reduction](x, axes as number[]);
   if (reduction === 'min' || reduction === 'max') {
     throw new EinopsError(`${reduction} over zero elements has no value (reduced axes of length 0 in shape [${x.shape.join(', ')}])`);
