@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { comparisonSection } from './sections/comparison';
 import { einsumSection } from './sections/einsum';
 import { imageSection } from './sections/image';
-import { tfjsSection } from './sections/tfjs';
 import { transformerSection } from './sections/transformer';
 import { tutorialSection } from './sections/tutorial';
 
@@ -19,7 +18,8 @@ const results = {
   image: imageSection(),
   comparison: await comparisonSection(),
   transformer: await transformerSection(),
-  tfjs: await tfjsSection(),
+  // Loaded last: tfjs's heap makes every later garbage collection slower, the engine's kernels' too.
+  tfjs: await (await import('./sections/tfjs')).tfjsSection(),
 };
 
 const file = join(import.meta.dirname, 'results.json');

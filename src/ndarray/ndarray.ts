@@ -52,6 +52,17 @@ let readContiguous: (x: NDArray) => boolean;
  * Tensors are immutable through this API: no op writes into an input, and views share
  * buffers freely. `tensor()` wraps a typed array without copying it, so writing into that
  * typed array afterwards changes the tensors that view it.
+ * @example
+ * ```ts
+ * import { rearrange, tensor } from 'einops';
+ *
+ * const x = tensor([[1, 2, 3], [4, 5, 6]]); // NDArray<[2, 3], "float32">
+ * const t = rearrange(x, 'a b -> b a');      // a view: nothing is copied yet
+ * t.shape;                                   // [3, 2]
+ * t.data;                                    // Float32Array [1, 4, 2, 5, 3, 6], materialised on first read
+ * const [row0, row1] = x;                    // iterates over the first axis
+ * row1!.toArray();                           // [4, 5, 6]
+ * ```
  */
 export class NDArray<S extends readonly number[] = readonly number[], D extends DType = DType> {
   readonly dtype: D;
@@ -177,6 +188,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
     return (this.dtype === 'bool' ? v !== 0 : v) as ElementOf<D>;
   }
 
+  /** `NDArray<[2, 3], float32>`: the shape and dtype, not the values (see `toArray`). */
   toString(): string {
     return `NDArray<${formatShape(this.#shape)}, ${this.dtype}>`;
   }
@@ -186,6 +198,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
     return this.toString();
   }
 
+  /** `[object NDArray]` for `Object.prototype.toString`. */
   get [Symbol.toStringTag](): string {
     return 'NDArray';
   }

@@ -56,20 +56,34 @@ export function reduce(x: NDArray, op: ReduceOp, axes: readonly number[]): NDArr
   }
 
   const out = allocate(outDType, outSize);
-  // Accumulate in JS numbers (float64) whatever the output dtype, so float32 sums do not
-  // lose precision along the way; narrow once at the end.
-  const acc = outDType === 'float64' ? (out as Float64Array) : new Float64Array(outSize);
-  acc.fill(IDENTITY[op]);
-  if (outSize > 0 && count > 0) {
-    const info = viewInfo(x);
-    const loops = planLoops(x.shape, info.strides, reduced, contiguousStrides(outShape));
-    runLoops(op, info.buffer, info.offset, acc, loops);
+  const info = viewInfo(x);
+  const loops = outSize > 0 && count > 0 ? planLoops(x.shape, info.strides, reduced, contiguousStrides(outShape)) : undefined;
+  if (loops !== undefined && (op === 'sum' || op === 'mean') && out instanceof Float32Array && isRowSum(loops)) {
+    // (Only float32 gets here: the sums of every other dtype are float64.)
+    const [rows, cols] = [loops.lens[0]!, loops.lens[1]!];
+    sumRowsNarrowed(info.buffer as Float32Array, info.offset, rows, loops.srcStrides[0]!, cols, out, op === 'mean' ? count : 1);
+  } else {
+    // Accumulate in JS numbers (float64) whatever the output dtype, so float32 sums do not
+    // lose precision along the way; narrow once at the end.
+    const acc = outDType === 'float64' ? (out as Float64Array) : new Float64Array(outSize);
+    if (IDENTITY[op] !== 0) acc.fill(IDENTITY[op]); // a new array is already all zeros
+    if (loops !== undefined) runLoops(op, readable(info.buffer), info.offset, acc, loops);
+    if (op === 'mean') {
+      for (let i = 0; i < outSize; i++) acc[i]! /= count;
+    }
+    if (acc !== out) out.set(acc);
   }
-  if (op === 'mean') {
-    for (let i = 0; i < outSize; i++) acc[i]! /= count;
-  }
-  if (acc !== out) out.set(acc);
   return fromView(out, outDType, outShape, contiguousStrides(outShape), 0);
+}
+
+/**
+ * A Uint8ClampedArray is read through a Uint8Array of the same bytes (clamping only acts on
+ * writes). Each array class that reaches a kernel's loops costs V8 a map check there, and past
+ * four classes the element loads go megamorphic (about ten times slower); canvas pixels then
+ * share the class of uint8 and bool data.
+ */
+function readable(a: TypedArray): TypedArray {
+  return a.constructor === Uint8ClampedArray ? new Uint8Array(a.buffer, a.byteOffset, a.length) : a;
 }
 
 const IDENTITY: Readonly<Record<ReduceOp, number>> = {
@@ -195,27 +209,12 @@ function reduceInner(
   switch (op) {
     case 'sum':
     case 'mean':
-      // Four partial sums: one chain of dependent adds is bound by the add's latency, four
+      // Partial sums: one chain of dependent adds is bound by the add's latency, several
       // overlap. (Float64 sums of float32 or integer values; the order changes nothing that a
       // float32 result can show.)
       if (sb === 1) {
-        // Contiguous rows (a global mean): plain indices, no stride arithmetic per element.
-        for (let i = 0; i < na; i++, s += sa, o += oa) {
-          let r0 = 0;
-          let r1 = 0;
-          let r2 = 0;
-          let r3 = 0;
-          let j = s;
-          const end = s + nb;
-          for (; j + 4 <= end; j += 4) {
-            r0 += src[j]!;
-            r1 += src[j + 1]!;
-            r2 += src[j + 2]!;
-            r3 += src[j + 3]!;
-          }
-          for (; j < end; j++) r0 += src[j]!;
-          acc[o]! += r0 + r1 + (r2 + r3);
-        }
+        // Contiguous rows (a global mean): eight partial sums in a leaf kernel of its own.
+        for (let i = 0; i < na; i++, s += sa, o += oa) acc[o]! += sumRun(src, s, s + nb);
         return;
       }
       for (let i = 0; i < na; i++, s += sa, o += oa) {
@@ -328,6 +327,36 @@ function accumulateInner(
 /** Elements of acc per block in accumulateInner: 16 KiB of float64. */
 const ACCUMULATE_BLOCK = 2048;
 
+/**
+ * Whether the whole reduction is rows added into one contiguous output row: the loops are
+ * [rows reduced, a kept run contiguous in source and output] (a sum over the batch).
+ */
+function isRowSum(loops: Loops): boolean {
+  const { lens, srcStrides, outStrides } = loops;
+  return lens.length === 2 && outStrides[0] === 0 && outStrides[1] === 1 && srcStrides[1] === 1;
+}
+
+/** The float64 block that sumRowsNarrowed accumulates in, made on first use and then reused. */
+let rowSumScratch: Float64Array | undefined;
+
+/**
+ * A sum (or mean, dividing by `divisor`) over the `na` rows into a non-float64 `out`, one
+ * block of columns at a time: the block is summed over every row in a small float64 scratch
+ * that stays in L1, then narrowed into `out`. Same float64 accumulation (and the same order)
+ * as the general path, without its output-sized float64 array, whose allocation and final
+ * narrowing pass cost as much as the sum itself.
+ */
+function sumRowsNarrowed(src: Float32Array, s: number, na: number, sa: number, nb: number, out: Float32Array, divisor: number): void {
+  const scratch = (rowSumScratch ??= new Float64Array(ACCUMULATE_BLOCK));
+  for (let j0 = 0; j0 < nb; j0 += ACCUMULATE_BLOCK) {
+    const n = Math.min(ACCUMULATE_BLOCK, nb - j0);
+    scratch.fill(0, 0, n);
+    addRows(src, s + j0, na, sa, n, scratch, 0);
+    if (divisor === 1) for (let j = 0; j < n; j++) out[j0 + j] = scratch[j]!;
+    else for (let j = 0; j < n; j++) out[j0 + j] = scratch[j]! / divisor;
+  }
+}
+
 function accumulateRows(
   op: ReduceOp,
   src: TypedArray,
@@ -344,18 +373,15 @@ function accumulateRows(
   switch (op) {
     case 'sum':
     case 'mean': {
-      // Rows that all add into the same output row (oa = 0, a sum over the batch): four rows per
-      // pass, so each output element is loaded and stored once per four rows, not once per row;
+      // Rows that all add into the same output row (oa = 0, a sum over the batch): several rows
+      // per pass, so each output element is loaded and stored once per pass, not once per row;
       // the loop is bound by those loads and stores, not by the adds.
-      let i = 0;
       if (oa === 0 && sb === 1 && ob === 1) {
-        for (; i + 4 <= na; i += 4, s += 4 * sa) {
-          const s1 = s + sa;
-          const s2 = s1 + sa;
-          const s3 = s2 + sa;
-          for (let j = 0; j < nb; j++) acc[o + j]! += src[s + j]! + src[s1 + j]! + (src[s2 + j]! + src[s3 + j]!);
-        }
-      } else if (oa === 0) {
+        addRows(src, s, na, sa, nb, acc, o);
+        return;
+      }
+      let i = 0;
+      if (oa === 0) {
         for (; i + 4 <= na; i += 4, s += 4 * sa) {
           for (let j = 0, k = s, t = o; j < nb; j++, k += sb, t += ob) {
             acc[t]! += src[k]! + src[k + sa]! + (src[k + 2 * sa]! + src[k + 3 * sa]!);
@@ -399,4 +425,70 @@ function accumulateRows(
       }
       return;
   }
+}
+
+/**
+ * acc[o + j] += the sum over i < na of src[s + i*sa + j], for j < nb: contiguous rows added
+ * into one contiguous output row (a sum over the batch). Eight rows per pass, then four, two,
+ * one: each output element is loaded and stored once per pass, and the eight reads of a pass
+ * are independent, so the loop runs at the speed of the loads.
+ */
+function addRows(src: TypedArray, s: number, na: number, sa: number, nb: number, acc: Float64Array, o: number): void {
+  const d = s - o; // src index of acc[o + j] in the first row of a pass, minus (o + j)
+  const end = o + nb;
+  let i = 0;
+  // The row offsets are named outside the loops: TurboFan does not hoist `c * sa` out of them.
+  for (; i + 8 <= na; i += 8) {
+    const k0 = d + i * sa;
+    const [k1, k2, k3] = [k0 + sa, k0 + 2 * sa, k0 + 3 * sa];
+    const [k4, k5, k6, k7] = [k0 + 4 * sa, k0 + 5 * sa, k0 + 6 * sa, k0 + 7 * sa];
+    for (let j = o; j < end; j++) {
+      acc[j]! += src[k0 + j]! + src[k1 + j]! + (src[k2 + j]! + src[k3 + j]!) + (src[k4 + j]! + src[k5 + j]! + (src[k6 + j]! + src[k7 + j]!));
+    }
+  }
+  if (i + 4 <= na) {
+    const k0 = d + i * sa;
+    const [k1, k2, k3] = [k0 + sa, k0 + 2 * sa, k0 + 3 * sa];
+    for (let j = o; j < end; j++) acc[j]! += src[k0 + j]! + src[k1 + j]! + (src[k2 + j]! + src[k3 + j]!);
+    i += 4;
+  }
+  if (i + 2 <= na) {
+    const k0 = d + i * sa;
+    const k1 = k0 + sa;
+    for (let j = o; j < end; j++) acc[j]! += src[k0 + j]! + src[k1 + j]!;
+    i += 2;
+  }
+  if (i < na) {
+    const k = d + i * sa;
+    for (let j = o; j < end; j++) acc[j]! += src[k + j]!;
+  }
+}
+
+/**
+ * The float64 sum of src[begin..end): eight partial sums, so eight adds are in flight at once
+ * instead of one chain bound by the add's latency. A function of its own so that its loop
+ * gets all the registers.
+ */
+function sumRun(src: TypedArray, begin: number, end: number): number {
+  let r0 = 0;
+  let r1 = 0;
+  let r2 = 0;
+  let r3 = 0;
+  let r4 = 0;
+  let r5 = 0;
+  let r6 = 0;
+  let r7 = 0;
+  let j = begin;
+  for (; j + 8 <= end; j += 8) {
+    r0 += src[j]!;
+    r1 += src[j + 1]!;
+    r2 += src[j + 2]!;
+    r3 += src[j + 3]!;
+    r4 += src[j + 4]!;
+    r5 += src[j + 5]!;
+    r6 += src[j + 6]!;
+    r7 += src[j + 7]!;
+  }
+  for (; j < end; j++) r0 += src[j]!;
+  return r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
 }

@@ -40,7 +40,17 @@ export type LeafDType<T> = [LeafOf<T>] extends [never] ? 'float32' : [LeafOf<T>]
  *   wrap, 'uint8-clamped' rounds and clamps, 'bool' maps nonzero (and NaN) to true. A
  *   Uint8Array holding only 0 and 1 becomes a 'bool' tensor without a copy.
  *
- * `shape` defaults to `[data.length]`; its product must equal the number of elements.
+ * `shape` defaults to `[data.length]`; its product must equal the number of elements, else an
+ * {@link EinopsError} is thrown (as for ragged nested arrays or an unknown dtype).
+ * @example
+ * ```ts
+ * import { tensor } from 'einops';
+ *
+ * const a = tensor(new Float32Array(6), [2, 3]);   // NDArray<[2, 3], "float32">, no copy
+ * const b = tensor([[1, 2, 3], [4, 5, 6]]);        // NDArray<[2, 3], "float32">
+ * const c = tensor([1, 2, 3, 4], [2, 2], 'int32'); // NDArray<[2, 2], "int32">
+ * b.toArray();                                     // [[1, 2, 3], [4, 5, 6]]
+ * ```
  */
 export function tensor<A extends TypedArray, const S extends number[]>(
   data: A,

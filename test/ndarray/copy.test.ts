@@ -129,6 +129,56 @@ describe('copyStrided kernel specialisations', () => {
     }
   });
 
+  it('transpose bands longer than one band of 512 rows', () => {
+    for (const dtype of ['float32', 'float64', 'uint8', 'int16'] as const) {
+      for (const [rows, cols] of [[1100, 9], [513, 8], [1030, 17]] as const) {
+        const v = layout(dtype, [2, rows, cols], [0, 2, 1], new Set(), rows * cols);
+        expect(sameValues(copyOf(v), naiveElements(v)), `${dtype} ${rows}x${cols}`).toBe(true);
+      }
+    }
+  });
+
+  // Row pairs: an axis of length 2 is the source's densest and the destination's last axis is
+  // next (the w1 and w of a space-to-depth), under every rank, every dtype, outer axes in any
+  // memory order (they run in the source's order), lengths around the four-column unrolling,
+  // length-1 and empty axes, and an offset into the buffer.
+  it('row pairs of every rank 2-8, every dtype, outer axes in any memory order', () => {
+    const rand = prng(77);
+    for (let rank = 2; rank <= 8; rank++) {
+      for (const dtype of DTYPES) {
+        for (const last of [1, 2, 3, 4, 5, 7, 9, 13]) {
+          const pairAxis = Math.floor(rand() * (rank - 1));
+          const shape = Array.from({ length: rank }, (_, i) => (i === pairAxis ? 2 : i === rank - 1 ? last : 1 + Math.floor(rand() * 3)));
+          const others = shape.map((_, i) => i).filter((i) => i !== pairAxis && i !== rank - 1);
+          for (let i = others.length - 1; i > 0; i--) {
+            const j = Math.floor(rand() * (i + 1));
+            [others[i], others[j]] = [others[j]!, others[i]!];
+          }
+          const v = layout(dtype, shape, [...others, rank - 1, pairAxis], new Set(), rank * 1000 + last);
+          expect(sameValues(copyOf(v, 1, 1), naiveElements(v)), `${dtype} ${shape}`).toBe(true);
+        }
+      }
+    }
+    // Empty and length-1 axes around a pair.
+    for (const shape of [[0, 2, 5], [3, 2, 0], [1, 2, 1, 6], [2, 1, 2, 5]]) {
+      const v = layout('float32', shape, [0, 3, 2, 1].filter((a) => a < shape.length).reverse(), new Set(), 5);
+      expect(sameValues(copyOf(v), naiveElements(v)), `${shape}`).toBe(true);
+    }
+  });
+
+  it('short broadcast innermost axes under long rows (a 2x upsample of a wide image), every dtype', () => {
+    for (const dtype of DTYPES) {
+      const buffer = randomValues(dtype, 3 * 70, prng(9));
+      for (const len of [1, 2, 3]) {
+        // rows h, w (source rows of 70), each element repeated `len` times; h also broadcast twice
+        const v: ViewSpec = { dtype, shape: [3, 2, 70, len], strides: [70, 0, 1, 0], offset: 0, buffer };
+        expect(sameValues(copyOf(v, 2), naiveElements(v)), `${dtype} ${len}`).toBe(true);
+        const gapped: ViewSpec = { dtype, shape: [3, 35, len], strides: [70, 2, 0], offset: 1, buffer };
+        expect(sameValues(copyOf(gapped), naiveElements(gapped)), `${dtype} gapped ${len}`).toBe(true);
+      }
+    }
+  });
+
   it('space-to-depth and 2x upsample layouts, every dtype', () => {
     for (const dtype of DTYPES) {
       // b c (h h1) (w w1) -> b (h1 w1 c) h w on [2, 3, 4, 10]

@@ -180,9 +180,9 @@ describe('reduce kernel specialisations', () => {
   };
   const ops = (dtype: DType): ReduceOp[] => OPS.filter((op) => op !== 'mean' || isFloat(dtype));
 
-  it('unrolled sums over contiguous and strided rows of every length 1-9, every dtype', () => {
+  it('unrolled sums over contiguous and strided rows of every length 1-19, every dtype', () => {
     for (const dtype of DTYPES) {
-      for (let n = 1; n <= 9; n++) {
+      for (let n = 1; n <= 19; n++) {
         for (const gap of [1, 3]) {
           const buffer = randomValues(dtype, 3 * n * gap + 2, prng(n * 7 + gap));
           const x = fromView(buffer, dtype, [3, n], [n * gap, gap], 1);
@@ -194,10 +194,12 @@ describe('reduce kernel specialisations', () => {
     }
   });
 
-  it('several rows summed into one output row at a time, 1-9 rows, contiguous and strided, every dtype', () => {
+  it('several rows summed into one output row at a time, 1-17 rows, contiguous and strided, every dtype', () => {
     for (const dtype of DTYPES) {
-      for (let rows = 1; rows <= 9; rows++) {
-        for (const [n, gap] of [[5, 1], [5, 2], [2048 + 3, 1]] as const) {
+      for (let rows = 1; rows <= 17; rows++) {
+        // Rows longer than a block for a few row counts only: the naive reference is slow.
+        const runs = rows % 6 === 3 ? ([[5, 1], [5, 2], [2048 + 3, 1]] as const) : ([[5, 1], [5, 2]] as const);
+        for (const [n, gap] of runs) {
           const buffer = randomValues(dtype, rows * n * gap + 1, prng(rows * 13 + n + gap));
           const x = fromView(buffer, dtype, [rows, n], [n * gap, gap], 1);
           for (const op of ops(dtype)) {
@@ -206,6 +208,39 @@ describe('reduce kernel specialisations', () => {
         }
       }
     }
+  });
+
+  // A float32 sum or mean over leading axes sums each block of columns over every row in a
+  // float64 scratch and narrows it into the output: rows 1-17 (passes of 8, 4, 2, 1), kept runs
+  // shorter and longer than a block, leading axes of rank 1-7, sliced and transposed inputs.
+  it('float32 sums and means over the leading axes, every rank, rows 1-17, views', () => {
+    for (let rows = 1; rows <= 17; rows++) {
+      for (const n of [1, 7, 2048, 2048 * 2 + 5]) {
+        const buffer = randomValues('float32', rows * n + 3, prng(rows * 31 + n));
+        const x = fromView(buffer as Float32Array, 'float32', [rows, n], [n, 1], 3 * Number(rows % 2 === 0));
+        for (const op of ['sum', 'mean'] as const) {
+          expect(sameValues(reduce(x, op, [0]).data, naiveReduce(specOf(x), op, [0]).values), `${rows}x${n} ${op}`).toBe(true);
+        }
+      }
+    }
+    for (let rank = 2; rank <= 8; rank++) {
+      // rank - 1 reduced leading axes of length 2 (one of them 1), then a kept axis of 9
+      const shape = [...Array.from({ length: rank - 1 }, (_, i) => (i === 1 ? 1 : 2)), 9];
+      const x = tensor(randomValues('float32', product(shape), prng(rank)) as Float32Array, shape);
+      const axes = shape.slice(0, -1).map((_, i) => i);
+      for (const op of ['sum', 'mean'] as const) {
+        expect(sameValues(reduce(x, op, axes).data, naiveReduce(specOf(x), op, axes).values), `rank ${rank} ${op}`).toBe(true);
+      }
+    }
+    // A transposed input whose kept axis is the source's contiguous one (the reduced axis is
+    // then the rows), and empty inputs.
+    const t = transpose(tensor(randomValues('float32', 12 * 3000, prng(5)) as Float32Array, [3000, 12]), [1, 0]);
+    for (const op of ['sum', 'mean'] as const) {
+      expect(sameValues(reduce(t, op, [1]).data, naiveReduce(specOf(t), op, [1]).values)).toBe(true);
+    }
+    const empty = tensor(new Float32Array(0), [4, 0]);
+    expect(Array.from(reduce(empty, 'sum', [0]).data)).toEqual([]);
+    expect(Array.from(reduce(tensor(new Float32Array(0), [0, 3]), 'sum', [0]).data)).toEqual([0, 0, 0]);
   });
 
   it('blocked accumulation of rows longer than a block, contiguous and broadcast, every dtype', () => {

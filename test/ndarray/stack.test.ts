@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EinopsError } from '../../src/errors';
 import { fromView, stack, tensor, transpose, viewInfo } from '../../src/ndarray';
-import { RUNS, naiveElements, prng, randomValues, sameValues, viewArb } from './reference';
+import { DTYPES, RUNS, naiveElements, prng, randomValues, sameValues, viewArb } from './reference';
 import type { ViewSpec } from './reference';
 
 describe('stack', () => {
@@ -28,6 +28,24 @@ describe('stack', () => {
       }),
       RUNS,
     );
+  });
+
+  // Outputs of 64 KiB and more are allocated without zero-filling (in Node): every element
+  // must still be written, for every dtype and for strided inputs.
+  it('fills every element of a large output, every dtype, contiguous and transposed inputs', () => {
+    for (const dtype of DTYPES) {
+      const n = 40_000;
+      const a = fromView(randomValues(dtype, n, prng(1)), dtype, [200, 200], [200, 1], 0);
+      const b = transpose(fromView(randomValues(dtype, n, prng(2)), dtype, [200, 200], [200, 1], 0), [1, 0]);
+      const out = stack([a, b, a]);
+      const spec = (x: typeof a): ViewSpec => {
+        const info = viewInfo(x);
+        return { dtype, shape: [...x.shape], strides: [...info.strides], offset: info.offset, buffer: info.buffer };
+      };
+      const expected = [...naiveElements(spec(a)), ...naiveElements(spec(b)), ...naiveElements(spec(a))];
+      expect(out.dtype).toBe(dtype);
+      expect(sameValues(out.data, expected), dtype).toBe(true);
+    }
   });
 
   it('stacks 0-d arrays into a vector', () => {
