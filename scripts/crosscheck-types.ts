@@ -42,7 +42,7 @@ function runtimeOutcome(c: Case): Outcome {
     return { shape: result.shape };
   } catch (error) {
     if (!(error instanceof EinopsError)) throw error;
-    return { error: `einops: ${error.message.split('\n')[0]}` };
+    return { error: `einops: ${headOf(error.message, c.pattern)}` };
   }
 }
 
@@ -74,6 +74,16 @@ const makeTensor = (shape: readonly number[], dtype: DTypeName = 'float32') => {
   return tensor(data, shape);
 };
 
+/**
+ * The EinopsError's first line: its head `op "pattern": reason`, up to the context lines the
+ * runtime adds below it. (A pattern may hold a newline, so the head is found after the pattern.)
+ */
+function headOf(message: string, pattern: string): string {
+  const quoted = message.indexOf(`"${pattern}"`);
+  const end = message.indexOf('\n', quoted < 0 ? 0 : quoted + pattern.length + 2);
+  return end < 0 ? message : message.slice(0, end);
+}
+
 function runtimeMultiOutcome(c: MultiCase): MultiOutcome {
   try {
     if (c.op === 'einsum') {
@@ -90,7 +100,7 @@ function runtimeMultiOutcome(c: MultiCase): MultiOutcome {
     return { value: pieces.map((piece) => piece.shape) };
   } catch (error) {
     if (!(error instanceof EinopsError)) throw error;
-    return { error: `einops: ${error.message.split('\n')[0]}` };
+    return { error: `einops: ${headOf(error.message, c.pattern)}` };
   }
 }
 

@@ -68,9 +68,6 @@ const characters = `/**
 /** ASCII characters that are neither token characters, separators nor dots: "unknown character". */
 export type UnknownCharacter =${union(unknown.map(literal))};
 
-/** Text holding an unknown character, or the one-character ellipsis (read by the full parser). */
-export type HasUnusualCharacter =${union(contains([...unknown, '\u2026']))};
-
 /** Text holding a character that the runtime reads one at a time: an unknown one or a dot. */
 export type NeedsScan =${union(contains([...unknown, '.', '\u2026']))};
 

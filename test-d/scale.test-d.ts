@@ -32,8 +32,22 @@ expectType<'einops: rearrange "(a b) -> a b": dimension 0 of length 900719925474
 );
 declare const primes: NDArray<[2147483647, 3], 'float32'>;
 expectType<NDArray<[6442450941], 'float32'>>(rearrange(primes, 'a b -> (a b)'));
-expectType<NDArray<[2147483647, 3, 1000], 'float32'>>(repeat(primes, 'a b -> a b c', { c: 1000 }));
-expectType<NDArray<[2147483647000, 3], 'float32'>>(repeat(primes, 'a b -> (a c) b', { c: 1000 }));
+// a result past 2^32 elements fails as at run time (checkedSize), with the exact count
+declare const quarter: NDArray<[65536, 16384], 'float32'>;
+expectType<NDArray<[65536, 16384, 4], 'float32'>>(repeat(quarter, 'a b -> a b c', { c: 4 }));
+expectType<'einops: repeat "a b -> a (b c)": the result: shape [65536, 81920] would have 5368709120 elements, more than the typed-array limit of 2^32'>(
+  explain.repeat(quarter, 'a b -> a (b c)', { c: 5 }),
+);
+expectType<'einops: repeat "a b -> a b c": the result: shape [2147483647, 3, 1000] would have 6442450941000 elements, more than the typed-array limit of 2^32'>(
+  explain.repeat(primes, 'a b -> a b c', { c: 1000 }),
+);
+expectType<'einops: repeat "a b -> (a c) b": the result: shape [2147483647000, 3] would have 6442450941000 elements, more than the typed-array limit of 2^32'>(
+  explain.repeat(primes, 'a b -> (a c) b', { c: 1000 }),
+);
+expectType<'einops: repeat "a b -> a b c d": the result: shape [2147483647, 3, 4294967296, 4294967296] would have 118842243716056274169187270656 elements, more than the typed-array limit of 2^32'>(
+  explain.repeat(primes, 'a b -> a b c d', { c: 4294967296, d: 4294967296 }),
+);
+expectType<NDArray<[2147483647, 3, 0, 4294967296], 'float32'>>(repeat(primes, 'a b -> a b c d', { c: 0, d: 4294967296 }));
 declare const odd: NDArray<[999999999999], 'float32'>;
 expectType<NDArray<[333333333333, 3], 'float32'>>(rearrange(odd, '(a b) -> a b', { b: 3 }));
 expectType<NDArray<[27, 37037037037], 'float32'>>(rearrange(odd, '(a b) -> a b', { a: 27 }));

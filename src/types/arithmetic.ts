@@ -12,7 +12,8 @@ import type { AddCarry, AddDigit, DigitsBelow, DivQuotient, DivRemainder, MulCar
 export type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 type Carry = '0' | '1';
 
-type Reverse<S extends string, Out extends string = ''> = S extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
+/** Digits in the other order: little-endian digits to their decimal text and back. */
+export type Reverse<S extends string, Out extends string = ''> = S extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
   ? Reverse<Rest, `${D}${C}${B}${A}${Out}`>
   : S extends `${infer A}${infer Rest}`
     ? Reverse<Rest, `${A}${Out}`>
@@ -161,14 +162,21 @@ export type Product<Factors extends readonly unknown[]> = number extends Factors
 
 type OneDigit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
+/** Acc (digits) times a known factor F, as ProductOf multiplies by each factor. */
+export type TimesFactor<Acc extends string, F extends number> = F extends OneDigit
+  ? F extends 0
+    ? ''
+    : TimesDigit<Acc, `${F}`>
+  : Acc extends Digit
+    ? Acc extends '0'
+      ? ''
+      : TimesDigit<ToDigits<F>, Acc>
+    : MultiplyDigits<Acc, ToDigits<F>>;
+
 /** Multiplies Acc (digits) by each factor; by one digit is one pass, without additions. */
 type ProductOf<Factors extends readonly unknown[], Acc extends string> =
   Factors extends readonly [infer F extends number, ...infer Rest extends readonly unknown[]]
     ? number extends F
       ? number
-      : F extends OneDigit
-        ? ProductOf<Rest, F extends 0 ? '' : TimesDigit<Acc, `${F}`>>
-        : Acc extends Digit
-          ? ProductOf<Rest, Acc extends '0' ? '' : TimesDigit<ToDigits<F>, Acc>>
-          : ProductOf<Rest, MultiplyDigits<Acc, ToDigits<F>>>
+      : ProductOf<Rest, TimesFactor<Acc, F>>
     : FromDigits<Acc>;

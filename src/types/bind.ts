@@ -7,7 +7,7 @@
  * that is not a fixed-length tuple has an unknown rank: each dimension of the pattern takes
  * `number`, and the ellipsis `...number[]`.
  */
-import type { CompareDigits, DivideDigits, NotDecimalText, Product, ToDigits } from './arithmetic';
+import type { CompareDigits, DivideDigits, FromDigits, NotDecimalText, Product, Reverse, TimesFactor, ToDigits } from './arithmetic';
 import type { NotAxisName } from './characters';
 import type { NamesInOrder, RecipeOp } from './compile';
 import type {
@@ -19,6 +19,7 @@ import type {
   WriteProductMismatchMessage,
   WriteRankMessage,
   WriteRepeatNeedsLengthMessage,
+  WriteResultSizeMessage,
   WriteUnusedAxisLengthMessage,
 } from './messages';
 import type { CompositionDim, Dim, Ellipsis, Expression, Pattern } from './parse';
@@ -206,19 +207,41 @@ type BindEach<
   S extends readonly number[],
   E extends readonly number[],
   PostShape extends readonly number[],
-> = BindDims<L['pre'], S, A> extends infer Pre extends readonly unknown[]
-  ? L['post'] extends readonly []
-    ? [Pre[number]] extends [Learnt]
-      ? [Pre[number], E]
-      : FirstFailure<Pre, []>
-    : BindDims<L['post'], PostShape, A> extends infer Post extends readonly unknown[]
+> = L['post'] extends readonly []
+  ? BindInOrder<L['pre'], S, A, E>
+  : BindDims<L['pre'], S, A> extends infer Pre extends readonly unknown[]
+    ? BindDims<L['post'], PostShape, A> extends infer Post extends readonly unknown[]
       ? [Pre[number] | Post[number]] extends [Learnt]
         ? [Pre[number] | Post[number], E]
         : [FirstFailure<Pre, []>] extends [never]
           ? FirstFailure<Post, [...Pre, ...E]>
           : FirstFailure<Pre, []>
       : never
-  : never;
+    : never;
+
+/**
+ * The dims bound one by one to the start of S, reading S at an index (a counter shared by all
+ * calls) rather than taking it apart, and stopping at the first failure: no tuple of this
+ * call's lengths is built. Result: [the union of lengths learnt, E], or the reason.
+ */
+type BindInOrder<
+  Dims extends readonly Dim[],
+  S extends readonly number[],
+  A,
+  E extends readonly number[],
+  I extends 0[] = [],
+  Learnts extends Learnt = never,
+> = Dims extends readonly [infer D, ...infer Rest extends readonly Dim[]]
+  ? BindDim<D, S[I['length']], A> extends infer B
+    ? [B] extends [never]
+      ? BindInOrder<Rest, S, A, E, [...I, 0], Learnts>
+      : B extends Learnt
+        ? BindInOrder<Rest, S, A, E, [...I, 0], Learnts | B>
+        : B extends DimFailure<infer Reason, infer L>
+          ? DescribeFailure<Reason, I['length'], L>
+          : never
+    : never
+  : [Learnts, E];
 
 /** Splits the shape at the left side's ellipsis (checking the rank) and binds both sides of it. */
 type BindShape<L extends Expression, S extends readonly number[], A> = L['ellipsis'] extends 'top'
@@ -243,14 +266,33 @@ type BindShape<L extends Expression, S extends readonly number[], A> = L['ellips
 
 type Lengths = { readonly [name: string]: number };
 
-/** The lengths of the axes of one output composition. */
-type AxisLengths<D extends CompositionDim, L extends Lengths, E extends readonly number[]> = {
-  [I in keyof D]: D[I] extends string ? (D[I] extends Ellipsis ? Product<E> : L[D[I]]) : D[I];
-};
+type AxisLength<Axis, L extends Lengths, E extends readonly number[]> = Axis extends string
+  ? Axis extends Ellipsis
+    ? Product<E>
+    : L[Axis]
+  : Axis;
 
-type CompositionLength<D, L extends Lengths, E extends readonly number[]> = D extends CompositionDim
-  ? Product<AxisLengths<D, L, E>>
-  : never;
+/**
+ * The length of one output composition: the product of its axes' lengths, multiplied along the
+ * composition itself (a tuple of the pattern's, shared by every call), so that no tuple of
+ * this call's lengths is built: each new tuple type costs TypeScript far more than a step.
+ */
+type CompositionLength<D, L extends Lengths, E extends readonly number[]> = D extends readonly [infer Axis]
+  ? AxisLength<Axis, L, E>
+  : D extends readonly []
+    ? 1
+    : ComposedLength<D, L, E, '1'>;
+
+type ComposedLength<D, L extends Lengths, E extends readonly number[], Acc extends string> = D extends readonly [
+  infer Axis,
+  ...infer Rest,
+]
+  ? AxisLength<Axis, L, E> extends infer F extends number
+    ? number extends F
+      ? number
+      : ComposedLength<Rest, L, E, TimesFactor<Acc, F>>
+    : never
+  : FromDigits<Acc>;
 
 // Lengths is indexed directly: `keyof` of a mapped type is computed anew at every use.
 type OutputDims<Dims extends readonly Dim[], Known extends Lengths, E extends readonly number[]> = {
@@ -278,14 +320,96 @@ export type BindPattern<Op extends RecipeOp, P extends Pattern, S extends readon
   ? [Problem] extends [never]
     ? Op extends 'repeat'
       ? [Exclude<P['right']['names'], P['left']['names'] | keyof A>] extends [never]
-        ? Output<P, S, A>
+        ? CheckResultSize<Output<P, S, A>>
         : WriteRepeatNeedsLengthMessage<NamesInOrder<P['right'], P['left']['names'] | keyof A>>
       : Output<P, S, A>
     : Problem
   : never;
 
-type Output<P extends Pattern, S extends readonly number[], A> = BindShape<P['left'], S, A> extends infer Bound
-  ? Bound extends [infer Learnts extends Learnt, infer E extends readonly number[]]
-    ? OutputShape<P['right'], LengthsOf<Learnts, A> & Lengths, E>
-    : Bound
-  : never;
+// ── the size of a result ──────────────────────────────────────────────────────────────────
+
+/** 2^32 (MAX_ELEMENTS of ndarray/shape.ts) as digits. */
+type MaxElementsDigits = ToDigits<4294967296>;
+
+/**
+ * The runtime's size check of a result (checkedSize): the message when its lengths multiply
+ * past 2^32 elements (none when a length is 0). Made for repeat and einsum of several inputs
+ * only: rearrange, reduce and einsum of one input give at most as many elements as their input
+ * has. A length that is not known (`number`, also a product past 2^53) leaves the size unknown
+ * and the shape as it is.
+ */
+export type CheckResultSize<Result> = Result extends readonly number[]
+  ? LengthsText<Result> extends `${infer _0}${infer _1}${infer _2}${infer _3}${infer _4}${infer _5}${infer _6}${infer _7}${infer _8}${infer _9}${string}`
+    ? SizeDigits<Result> extends infer Size extends string
+      ? CompareDigits<Size, MaxElementsDigits> extends '>'
+        ? WriteResultSizeMessage<JoinLengths<Result>, Reverse<Size>>
+        : Result
+      : Result
+    : Result
+  : Result;
+
+/**
+ * The lengths' decimal texts one after another (null when one is not known). A product has at
+ * most as many digits as its factors together, so with fewer than ten it is below 2^32 and
+ * is not worked out: the usual shape ends here, without a multiplication.
+ */
+type LengthsText<Shape extends readonly number[], I extends 0[] = [], Out extends string = ''> = I['length'] extends Shape['length']
+  ? Out
+  : Shape[I['length']] extends infer L extends number
+    ? number extends L
+      ? null
+      : LengthsText<Shape, [...I, 0], `${Out}${L}`>
+    : null;
+
+/** The digits of the product of the lengths, read at indices; null when one is not known. */
+type SizeDigits<Shape extends readonly number[], I extends 0[] = [], Acc extends string = '1'> = I['length'] extends Shape['length']
+  ? Acc
+  : Shape[I['length']] extends infer L extends number
+    ? number extends L
+      ? null
+      : SizeDigits<Shape, [...I, 0], TimesFactor<Acc, L>>
+    : null;
+
+type JoinLengths<Shape extends readonly number[], I extends 0[] = [], Out extends string = ''> = I['length'] extends Shape['length']
+  ? Out
+  : JoinLengths<Shape, [...I, 0], I extends [] ? `${Shape[0]}` : `${Out}, ${Shape[I['length']]}`>;
+
+type Output<P extends Pattern, S extends readonly number[], A> = IsPlainLeft<P['left'], S, A> extends true
+  ? OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A> & Lengths, []>
+  : BindShape<P['left'], S, A> extends infer Bound
+    ? Bound extends [infer Learnts extends Learnt, infer E extends readonly number[]]
+      ? OutputShape<P['right'], LengthsOf<Learnts, A> & Lengths, E>
+      : Bound
+    : never;
+
+// ── the short path: a left side of names only, on a shape of its rank ──────────────────────
+
+/**
+ * Whether binding cannot fail and learns each name's length from its dimension: names only,
+ * no ellipsis, the shape's rank known and equal, and no axes length given for a left name
+ * (which would have to agree with the shape). The usual call; it then costs a lookup per name.
+ */
+type IsPlainLeft<L extends Expression, S extends readonly number[], A> = L['ellipsis'] extends 'none'
+  ? L['pre'][number] extends string
+    ? number extends S['length']
+      ? false
+      : L['pre']['length'] extends S['length']
+        ? [keyof A & L['names']] extends [never]
+          ? true
+          : false
+      : false
+    : false
+  : false;
+
+/** Each name's index in the dims, e.g. `{ b: 0; c: 1 }`: one per left side, shared by every call with it. */
+type IndexOf<Dims extends readonly Dim[], I extends 0[] = [], Out = {}> = Dims extends readonly [
+  infer D extends string,
+  ...infer Rest extends readonly Dim[],
+]
+  ? IndexOf<Rest, [...I, 0], Out & { readonly [K in D]: I['length'] }>
+  : { readonly [K in keyof Out]: Out[K] };
+
+/** The lengths of the names read from the shape at their indices (computed when read), and the axes lengths given. */
+type LengthsAt<Index, S extends readonly number[], A> = [keyof A] extends [never]
+  ? { readonly [N in keyof Index]: S[Index[N] & number] }
+  : { readonly [N in keyof Index]: S[Index[N] & number] } & A;

@@ -8,6 +8,7 @@
  * walking the text of the part the error is in.
  */
 import type { NDArray } from '../ndarray/ndarray';
+import type { CheckResultSize } from './bind';
 import type { EinopsErrorMessage, IsPatternKnown } from './ops';
 import type { InputEntry, InputShape } from './registry';
 import type {
@@ -550,7 +551,7 @@ export type EinsumAnalysis<T extends readonly unknown[], P extends string> = IsP
       ? R extends EinsumRecipe
         ? number extends T['length']
           ? number[]
-          : BindEinsum<R, ShapesOf<T>> extends infer S
+          : (T extends readonly [unknown] ? BindEinsum<R, ShapesOf<T>> : CheckResultSize<BindEinsum<R, ShapesOf<T>>>) extends infer S
             ? S extends string
               ? EinopsErrorMessage<'einsum', P, S>
               : S
@@ -583,10 +584,21 @@ type EinsumDType<T extends readonly unknown[], P extends string> = T extends rea
     : D
   : ProductDType<DTypes<T>>;
 
-type EinsumTensor<T extends readonly unknown[], P extends string, S extends readonly number[]> = T[number] extends NDArray<
-  infer _S,
-  infer _D
->
+/**
+ * Whether every input is an NDArray, each checked alone: the union of the inputs' types checked
+ * against one NDArray type would compare the class member by member (its shapes differ).
+ */
+type AllNDArrays<T extends readonly unknown[]> = T extends readonly [infer X, ...infer Rest]
+  ? X extends NDArray<infer _S, infer _D>
+    ? AllNDArrays<Rest>
+    : false
+  : T extends readonly []
+    ? true
+    : T[number] extends NDArray<infer _S, infer _D>
+      ? true
+      : false;
+
+type EinsumTensor<T extends readonly unknown[], P extends string, S extends readonly number[]> = AllNDArrays<T> extends true
   ? NDArray<S, EinsumDType<T, P>>
   : T extends readonly [infer First, ...unknown[]]
     ? [InputEntry<First>] extends [never]

@@ -199,3 +199,9 @@ export type WritePackedShapesInferMessage<
   Left extends number,
   Known extends number,
 > = `dimension ${Dimension} has length ${Length}, which leaves ${Left} for packed shape ${Index}: not a multiple of ${Known}, so -1 cannot be inferred`;
+
+// ── the size of a result (ndarray/shape.ts, checkedSize, as runtime/bind.ts calls it) ─────
+
+/** `the result: shape [2, 2, 2147483648] would have 8589934592 elements, …`; the shape and count as written. */
+export type WriteResultSizeMessage<Shape extends string, Count extends string> =
+  `the result: shape [${Shape}] would have ${Count} elements, more than the typed-array limit of 2^32`;

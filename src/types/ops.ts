@@ -43,8 +43,10 @@ export type OpShape<
       : never
     : never;
 
+/** The shape `rearrange` gives for shape S, pattern P and axis lengths A, or the error message. */
 export type RearrangeShape<S extends readonly number[], P extends string, A = {}> = OpShape<'rearrange', S, P, A>;
 
+/** The shape `reduce` gives for shape S, pattern P and axis lengths A, or the error message. */
 export type ReduceShape<S extends readonly number[], P extends string, Reduction = 'sum', A = {}> = OpShape<
   'reduce',
   S,
@@ -53,4 +55,5 @@ export type ReduceShape<S extends readonly number[], P extends string, Reduction
   ReductionDetail<Reduction>
 >;
 
+/** The shape `repeat` gives for shape S, pattern P and axis lengths A, or the error message. */
 export type RepeatShape<S extends readonly number[], P extends string, A = {}> = OpShape<'repeat', S, P, A>;

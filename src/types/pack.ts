@@ -1,7 +1,7 @@
 /**
  * pack and unpack at the type level: the twins of `pattern/pack.ts` (the pattern: names and
  * one `*`) and of `runtime/pack.ts` (the shapes), failing with the same reasons in the same
- * order. Tokens are separated by spaces (the runtime also splits at tabs and newlines).
+ * order. Tokens are separated by whitespace, as the runtime's `/\S+/u` finds them.
  */
 import type { NDArray } from '../ndarray/ndarray';
 import type { AddDigits, CompareDigits, DivideDigits, FromDigits, Product, SubtractDigits, ToDigits } from './arithmetic';
@@ -32,6 +32,22 @@ export interface PackRecipe {
 }
 
 type Count<S extends string, C extends 0[] = []> = S extends `${string}${infer R}` ? Count<R, [...C, 0]> : C;
+
+/**
+ * Whitespace other than the space: what JavaScript's `\s` also matches, where the runtime
+ * splits too. Each is one UTF-16 unit, so writing a space instead keeps every column.
+ */
+type OtherWhitespace =
+  | '\t' | '\n' | '\v' | '\f' | '\r' | '\u00a0' | '\u1680'
+  | '\u2000' | '\u2001' | '\u2002' | '\u2003' | '\u2004' | '\u2005' | '\u2006' | '\u2007' | '\u2008' | '\u2009' | '\u200a'
+  | '\u2028' | '\u2029' | '\u202f' | '\u205f' | '\u3000' | '\ufeff';
+
+/** The pattern with every whitespace character a space (the usual pattern has none to replace). */
+type SpacesOnly<P extends string> = P extends `${string}${OtherWhitespace}${string}` ? ToSpaces<P> : P;
+
+type ToSpaces<P extends string, Out extends string = ''> = P extends `${infer Char}${infer Rest}`
+  ? ToSpaces<Rest, `${Out}${Char extends OtherWhitespace ? ' ' : Char}`>
+  : Out;
 
 /** [token, the text before it] for each space-separated token. */
 type Tokens<Rest extends string, Before extends string = '', Out extends [string, string][] = []> = Rest extends ` ${infer N}`
@@ -81,7 +97,7 @@ type CheckNames<
   : { before: Before; after: After };
 
 /** A pack pattern compiled, or the reason (with its column) it is not one. */
-export type CompilePack<P extends string> = Tokens<P> extends infer T extends [string, string][]
+export type CompilePack<P extends string> = Tokens<SpacesOnly<P>> extends infer T extends [string, string][]
   ? Stars<T> extends infer S extends string[]
     ? S['length'] extends 1
       ? CheckNames<T>

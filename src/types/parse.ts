@@ -26,7 +26,7 @@
  * same Expression for what they both accept.
  */
 import type { Digit } from './arithmetic';
-import type { HasUnusualCharacter, NeedsScan, SpecialWord, UnknownCharacter } from './characters';
+import type { NeedsScan, UnknownCharacter } from './characters';
 import type {
   Side,
   WriteArrowCountMessage,
@@ -221,9 +221,46 @@ type ParseSide<
 
 type Unusual = 'unusual';
 
+/** Characters the fast path leaves to the full parser: unknown ones, dots, parentheses, `…`. */
+type ScanCharacter = UnknownCharacter | '.' | '\u2026' | '(' | ')';
+
+/**
+ * What a token is to the fast path: a plain 'name'; 'special' (empty, only digits, `...`, `_`),
+ * which the fast path reads itself; or 'scan', left to the full parser (an unknown character,
+ * a dot elsewhere than in `...`, a parenthesis inside, `_` at either end of a name, `…`).
+ * It is an alias of the token alone, so TypeScript computes it once per distinct token (not
+ * once per pattern), and it compares characters with unions of single characters, which is
+ * cheap, never with unions of templates such as `${string}_`, which is not.
+ */
+type TokenKind<Token extends string> = Token extends '' | Ellipsis | '_'
+  ? 'special'
+  : Token extends `${infer Char}${infer Rest}`
+    ? Char extends Digit
+      ? DigitsKind<Rest>
+      : Char extends '_' | ScanCharacter
+        ? 'scan'
+        : NameKind<Rest>
+    : 'scan';
+
+type DigitsKind<Rest extends string> = Rest extends `${infer Char}${infer Tail}`
+  ? Char extends Digit
+    ? DigitsKind<Tail>
+    : 'scan'
+  : 'special';
+
+type NameKind<Rest extends string> = Rest extends `${infer Char}${infer Tail}`
+  ? Char extends ScanCharacter
+    ? 'scan'
+    : Tail extends ''
+      ? Char extends '_'
+        ? 'scan'
+        : 'name'
+      : NameKind<Tail>
+  : 'name';
+
 /**
  * One word per step; each word ends at a space (one is added at the end). A plain name costs
- * one split and three checks against unions that need no instantiation.
+ * one split, a TokenKind (cached per word) and a check against the names so far.
  */
 type FastWords<
   Rest extends string,
@@ -235,13 +272,13 @@ type FastWords<
   At extends EllipsisPlace = 'none',
   Before = null,
 > = Rest extends `${infer Word} ${infer Next}`
-  ? Word extends SpecialWord
-    ? FastSpecial<Word, Next, Underscore, Dims, Group, Names, Anonymous, At, Before>
-    : Word extends Names
+  ? TokenKind<Word> extends 'name'
+    ? Word extends Names
       ? Unusual
       : Group extends readonly Axis[]
         ? FastWords<Next, Underscore, Dims, [...Group, Word], Names | Word, Anonymous, At, Before>
         : FastWords<Next, Underscore, [...Dims, Word], Group, Names | Word, Anonymous, At, Before>
+    : FastSpecial<Word, Next, Underscore, Dims, Group, Names, Anonymous, At, Before>
   : Group extends null
     ? Finish<Dims, Before, Names, Anonymous, At>
     : Unusual;
@@ -283,7 +320,7 @@ type FastToken<
   Anonymous extends boolean,
   At extends EllipsisPlace,
   Before,
-> = Token extends SpecialWord
+> = TokenKind<Token> extends 'special'
   ? Token extends ''
     ? Group extends readonly Axis[]
       ? FastClose<Next, Underscore, Close, Dims, Group, Names, Anonymous, At, Before>
@@ -313,11 +350,13 @@ type FastToken<
               : FastWords<Next, Underscore, [...Dims, Token], Group, Names, Anonymous, At, Before>
             : Unusual
           : Unusual
-  : Token extends Names
+  : TokenKind<Token> extends 'scan'
     ? Unusual
-    : Group extends readonly Axis[]
-      ? FastClose<Next, Underscore, Close, Dims, [...Group, Token], Names | Token, Anonymous, At, Before>
-      : FastWords<Next, Underscore, [...Dims, Token], Group, Names | Token, Anonymous, At, Before>;
+    : Token extends Names
+      ? Unusual
+      : Group extends readonly Axis[]
+        ? FastClose<Next, Underscore, Close, Dims, [...Group, Token], Names | Token, Anonymous, At, Before>
+        : FastWords<Next, Underscore, [...Dims, Token], Group, Names | Token, Anonymous, At, Before>;
 
 type FastClose<
   Next extends string,
@@ -339,34 +378,28 @@ type ReadSide<Text extends string, Ctx extends Context> = FastWords<`${Text} `, 
   : ParseSide<Text, Ctx>;
 
 /** One side alone, as parseShape reads it (`_` allowed when `Underscore`). */
-export type ParseExpression<Text extends string, Underscore extends boolean = false> = Text extends HasUnusualCharacter
-  ? ParseSide<Text, { text: Text; tail: ''; side: 'left'; underscore: Underscore }>
-  : ReadSide<Text, { text: Text; tail: ''; side: 'left'; underscore: Underscore }>;
+export type ParseExpression<Text extends string, Underscore extends boolean = false> = ReadSide<
+  Text,
+  { text: Text; tail: ''; side: 'left'; underscore: Underscore }
+>;
 
 /**
  * One part of a pattern that is not `left -> right` (einsum's inputs and output): `Text` is the
  * part, `Whole` the pattern (columns count from its start), `Tail` what follows the part.
  */
 export type ParsePart<Text extends string, Whole extends string, Tail extends string, S extends Side, Duplicates extends boolean> =
-  Text extends HasUnusualCharacter
-    ? ParseSide<Text, { text: Whole; tail: Tail; side: S; underscore: true; duplicates: Duplicates }>
-    : ReadSide<Text, { text: Whole; tail: Tail; side: S; underscore: true; duplicates: Duplicates }>;
+  ReadSide<Text, { text: Whole; tail: Tail; side: S; underscore: true; duplicates: Duplicates }>;
 
 export type CountArrows<Text extends string, Count extends 0[] = []> = Text extends `${string}->${infer Rest}`
   ? CountArrows<Rest, [...Count, 0]>
   : Count['length'];
 
-type Sides<Text extends string, Left extends string, Right extends string, Fast extends boolean> = (
-  Fast extends true
-    ? ReadSide<Left, { text: Text; tail: `->${Right}`; side: 'left'; underscore: false }>
-    : ParseSide<Left, { text: Text; tail: `->${Right}`; side: 'left'; underscore: false }>
-) extends infer L
+type Sides<Text extends string, Left extends string, Right extends string> = ReadSide<
+  Left,
+  { text: Text; tail: `->${Right}`; side: 'left'; underscore: false }
+> extends infer L
   ? L extends Expression
-    ? (
-        Fast extends true
-          ? ReadSide<Right, { text: Text; tail: ''; side: 'right'; underscore: false }>
-          : ParseSide<Right, { text: Text; tail: ''; side: 'right'; underscore: false }>
-      ) extends infer R
+    ? ReadSide<Right, { text: Text; tail: ''; side: 'right'; underscore: false }> extends infer R
       ? R extends Expression
         ? { left: L; right: R }
         : R
@@ -378,5 +411,5 @@ type Sides<Text extends string, Left extends string, Right extends string, Fast 
 export type ParsePattern<Text extends string> = Text extends `${infer Left}->${infer Right}`
   ? Right extends `${string}->${infer AfterSecond}`
     ? SyntaxError<WriteArrowCountMessage<CountArrows<Text>>, `->${AfterSecond}`, { text: Text; tail: ''; side: 'left'; underscore: false }>
-    : Sides<Text, Left, Right, `${Left} ${Right}` extends HasUnusualCharacter ? false : true>
+    : Sides<Text, Left, Right>
   : `${WriteArrowCountMessage<0>} (column 1)`;

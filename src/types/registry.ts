@@ -19,6 +19,7 @@ import type { DType } from '../ndarray/dtype';
 import type { NDArray } from '../ndarray/ndarray';
 import type { ReductionName } from './ops';
 
+/** What the shape checker reads of a tensor type: one entry of {@link TensorTypes}. */
 export interface TensorTypeEntry {
   readonly shape: readonly number[];
   readonly dtype: string;
@@ -40,6 +41,11 @@ interface ReducedNDArray<S extends readonly number[], D extends DType> {
   readonly all: NDArray<S, 'bool'>;
 }
 
+/**
+ * The tensor types the shape checker knows: one entry per library, a {@link TensorTypeEntry}
+ * when X is that library's tensor and never otherwise. Libraries add theirs by augmenting
+ * `'einops'` (see this module's header).
+ */
 export interface TensorTypes<X, S extends readonly number[]> {
   ndarray: X extends NDArray<infer Shape, infer D>
     ? {

@@ -88,6 +88,10 @@ const repeatPatterns: readonly [string, readonly (readonly number[])[], readonly
   ['a ... -> a 2 b ...', [[2, 3]], [{ b: 2 }]],
   ['a b c -> copy a b c ', [[1, 2, 3]], [{ copy: 1 }]],
   ['a b c d e -> (r a) b c (s d) e', [[1, 2, 1, 2, 1]], [{ r: 3, s: 4 }]],
+  // results of up to 2^32 elements, and past it (refused before anything is allocated)
+  ['h w -> h w c', [[2, 2], [2, 0]], [{ c: 2 ** 30 }, { c: 2 ** 31 }, { c: 2 ** 52 }]],
+  ['h w -> (h c) w', [[2, 3]], [{ c: 2 ** 31 }]],
+  ['... -> ... c d', [[2, 2], [3]], [{ c: 2 ** 16, d: 2 ** 16 }]],
 ];
 
 const parseShapePatterns: readonly [string, readonly (readonly number[])[]][] = [
@@ -111,6 +115,9 @@ const parseShapePatterns: readonly [string, readonly (readonly number[])[]][] = 
 ];
 
 const syntaxErrors: readonly string[] = [
+  'a (b 2.5) -> a b',
+  'a b -> a (b 2.5)',
+  'a b -> a b 1.0',
   'a a b -> a b',
   'a b c -> a b b',
   'a (b c -> a b c',

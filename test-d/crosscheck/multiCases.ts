@@ -103,6 +103,12 @@ const packPatterns: readonly [string, readonly (readonly (readonly number[])[])[
   ['b c_ *', [[[2, 3]]]],
   ['b ... *', [[[2, 3]]]],
   ['', [[[2, 3]]]],
+  // The runtime splits at any whitespace (JavaScript's \s), not only at spaces.
+  ['b\t*\nc', [[[8, 16], [8, 14, 14, 16]], [[8, 16], [7, 14, 16]]]],
+  ['b\u00a0*\u3000\u2028c', [[[8, 16], [8, 14, 14, 16]]]],
+  ['\r\nb *\tb', [[[2, 3]]]],
+  ['b\t2c *', [[[2, 3]]]],
+  ['b\f*\v*', [[[2, 3]]]],
 ];
 
 const unpackPatterns: readonly [string, readonly number[], readonly (readonly (readonly number[])[])[]][] = [
@@ -113,6 +119,7 @@ const unpackPatterns: readonly [string, readonly number[], readonly (readonly (r
   ['b * c d', [8, 197, 16], [[[197]]]],
   ['b c', [8, 197], [[[197]]]],
   ['b * b', [8, 197], [[[197]]]],
+  ['b\t*\u00a0c', [8, 197, 16], [[[1], [-1]], [[200], [-1]]]],
 ];
 
 export function crosscheckMultiCases(): MultiCase[] {
@@ -130,6 +137,9 @@ export function crosscheckMultiCases(): MultiCase[] {
   cases.push({ op: 'einsum', shapes: [[2, 3], [3, 4]], pattern: 'i j -> j' });
   cases.push({ op: 'einsum', shapes: [[2, 3]], pattern: 'i j, j k -> i k' });
   cases.push({ op: 'einsum', shapes: [], pattern: 'i j -> j' });
+  // a result past 2^32 elements, refused before anything is allocated
+  cases.push({ op: 'einsum', shapes: [[65536], [65536], [2]], pattern: 'i, j, k -> i j k' });
+  cases.push({ op: 'einsum', shapes: [[65536], [65537]], pattern: 'i, j -> i j' });
   for (const [pattern, shapeSets] of packPatterns) {
     for (const shapes of shapeSets) cases.push({ op: 'pack', shapes, pattern });
   }
