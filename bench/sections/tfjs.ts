@@ -81,7 +81,7 @@ interface Row {
  */
 function compare(op: Op, xs: tf.Tensor[], small: boolean): { einopsMs: number; byHandMs: number; ratio: number } {
   // Small calls take microseconds: time batches of them so the timer's resolution does not matter.
-  const calls = small ? 400 : 1;
+  const calls = small ? 500 : 1;
   const timeBatch = (f: (xs: tf.Tensor[]) => tf.Tensor): number => {
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
@@ -98,7 +98,7 @@ function compare(op: Op, xs: tf.Tensor[], small: boolean): { einopsMs: number; b
   const einopsTimes: number[] = [];
   const byHandTimes: number[] = [];
   const ratios: number[] = [];
-  const rounds = small ? 41 : 7;
+  const rounds = small ? 81 : 7;
   for (let round = 0; round < rounds; round++) {
     const einopsFirst = round % 2 === 0;
     const first = timeBatch(einopsFirst ? op.einops : op.byHand);

@@ -148,7 +148,11 @@ export function applyRecipe(
     // come before a bind error.
     const plan = typeof reduction === 'function' ? undefined : planOrUndefined(backend, recipe, x, axesLengths);
     if (plan === undefined) return backend.scope([x], () => applySteps(backend, recipe, x, reduction, axesLengths));
-    return backend.scope([x], () => executePlan(backend, plan, x, reduction), stepCount(plan) <= 1);
+    if (stepCount(plan) > 1) return backend.scope([x], () => executePlan(backend, plan, x, reduction));
+    // inScope's one-step way, written out: on a small tfjs tensor the list and the closure show.
+    backend.checkInput?.(x, 0);
+    const result = executePlan(backend, plan, x, reduction);
+    return result === x && backend.newHandle !== undefined ? backend.newHandle(x) : result;
   } catch (error) {
     throw inContext(error, {
       op: recipe.op,

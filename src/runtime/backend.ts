@@ -74,19 +74,37 @@ export interface CoreBackend<T = unknown> {
   toNDArray(x: T): NDArray;
   /**
    * Runs the backend steps of one op on the op's input tensors. Libraries whose tensors are
-   * freed by hand (tfjs) free here every tensor the steps made except the result, and never
-   * return an input itself (an op whose steps change nothing returns a new handle), so the
-   * caller owns exactly what the op returns. Libraries with garbage-collected tensors leave it out.
-   *
-   * `oneStep`: the steps make at most one call of this backend (each method frees what it
-   * makes but its result), so there is nothing to free; the library may skip the bookkeeping
-   * (a tf.tidy costs as much as a small op's dispatch), but still checks its inputs and hands
-   * back a new handle for an unchanged input.
+   * freed by hand (tfjs) check the inputs (as `checkInput`), free here every tensor the steps
+   * made except the result, and never return an input itself (an op whose steps change nothing
+   * returns a new handle), so the caller owns exactly what the op returns. Libraries with
+   * garbage-collected tensors leave it, `checkInput` and `newHandle` out.
    */
-  scope?<R>(inputs: readonly T[], steps: () => R, oneStep?: boolean): R;
+  scope?<R>(inputs: readonly T[], steps: () => R): R;
+  /**
+   * What an op of at most one backend call does instead of `scope` (each method frees what it
+   * makes but its result, so there is nothing to free, and a tf.tidy would cost as much as a
+   * small op's dispatch): first `checkInput` on each input (e.g. refuse a disposed tensor, in
+   * einops' words; `index` is its position among the op's inputs)...
+   */
+  checkInput?(x: T, index: number): void;
+  /** ...then, when the call handed an input back unchanged, a new handle to it for the caller to own. */
+  newHandle?(x: T): T;
 }
 
-/** Runs `steps` in the backend's scope, or directly when it has none. */
+/**
+ * Runs an op's `steps` in the backend's scope, or directly when it has none. `oneStep`: the
+ * steps make at most one backend call, so they run without a scope (see `checkInput`).
+ */
 export function inScope<R>(backend: CoreBackend, inputs: readonly unknown[], steps: () => R, oneStep = false): R {
-  return backend.scope === undefined ? steps() : backend.scope(inputs, steps, oneStep);
+  if (backend.scope === undefined) return steps();
+  if (!oneStep) return backend.scope(inputs, steps);
+  inputs.forEach((x, index) => backend.checkInput?.(x, index));
+  return ownedResult(backend, steps(), inputs);
+}
+
+/** The result of an op of at most one step, as the caller may own it (see `newHandle`). */
+export function ownedResult<R>(backend: CoreBackend, result: R, inputs: readonly unknown[]): R {
+  if (backend.newHandle === undefined) return result;
+  if (Array.isArray(result)) return result.map((item: unknown) => ownedResult(backend, item, inputs)) as R;
+  return inputs.includes(result) ? (backend.newHandle(result) as R) : result;
 }

@@ -125,14 +125,12 @@ function matmul(x: Tensor, y: Tensor, transposeA = false, transposeB = false): T
 }
 
 // tfjs's own error for a disposed tensor comes from deep inside a kernel; say it in einops' words.
-function checkNotDisposed(xs: readonly Tensor[]): void {
-  let index = 0;
-  while (index < xs.length && !xs[index]!.isDisposed) index++;
-  if (index < xs.length) throw new EinopsError(`tensor ${index} is a disposed tf.Tensor: dispose tensors only after their last use`);
+function checkNotDisposed(x: Tensor, index: number): void {
+  if (x.isDisposed) throw new EinopsError(`tensor ${index} is a disposed tf.Tensor: dispose tensors only after their last use`);
 }
 
 function toNDArray(x: Tensor): NDArray {
-  checkNotDisposed([x]);
+  checkNotDisposed(x, 0);
   const dtype = x.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
     throw new EinopsError(`a ${dtype} tfjs tensor has no NDArray dtype: expected float32, int32 or bool`);
@@ -143,8 +141,8 @@ function toNDArray(x: Tensor): NDArray {
 
 /** A result the caller owns: an input handed back unchanged becomes a new handle to the same data. */
 function owned(result: unknown, inputs: readonly Tensor[]): unknown {
-  if (result instanceof Tensor) return inputs.includes(result) ? clone(result) : result;
-  return Array.isArray(result) ? result.map((item) => owned(item, inputs)) : result;
+  if (Array.isArray(result)) return result.map((item) => owned(item, inputs));
+  return inputs.includes(result as Tensor) ? clone(result as Tensor) : result;
 }
 
 /**
@@ -187,9 +185,10 @@ export const tfjsBackend: Backend<Tensor> = {
   isFloat: (x) => x.dtype === 'float32',
   dtype: (x) => x.dtype,
   toNDArray,
-  scope: <R>(inputs: readonly Tensor[], steps: () => R, oneStep = false): R => {
-    checkNotDisposed(inputs);
-    if (oneStep) return owned(steps(), inputs) as R;
+  scope: <R>(inputs: readonly Tensor[], steps: () => R): R => {
+    inputs.forEach(checkNotDisposed);
     return tidy(() => owned(steps(), inputs) as TensorContainer) as R;
   },
+  checkInput: checkNotDisposed,
+  newHandle: clone,
 };
