@@ -189,7 +189,12 @@ function planSteps(
     groupLengths[group]! *= lengths[id]!;
   });
 
-  const reducedAxes = groupKept.flatMap((kept, group) => (kept ? [] : [group]));
+  // Built by push, not flatMap: flatMap's arrays are holey, and tfjs's reduction kernels go
+  // measurably slower on a holey axis list (the plan hands this one to the backend each call).
+  const reducedAxes: number[] = [];
+  groupKept.forEach((kept, group) => {
+    if (!kept) reducedAxes.push(group);
+  });
   const keptGroups = groupKept.flatMap((kept, group) => (kept ? [group] : []));
 
   // Walk the output order: each kept group appears once (its axes are consecutive there),

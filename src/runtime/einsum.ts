@@ -164,7 +164,10 @@ export function bindEinsumRecipe(recipe: EinsumRecipe, shapes: readonly (readonl
   const inputSteps = prepared.map(({ diagonals, squeezedShape, ids }) => {
     const summed = (id: number): boolean => holders.get(id) === 1 && !outputIds.includes(id);
     pending.push(ids.filter((id) => !summed(id)));
-    const summedAxes = ids.flatMap((id, d) => (summed(id) ? [d] : []));
+    const summedAxes: number[] = []; // by push: a packed array, as bind's reducedAxes
+    ids.forEach((id, d) => {
+      if (summed(id)) summedAxes.push(d);
+    });
     return { diagonals, squeezedShape, summedAxes };
   });
 

@@ -95,6 +95,29 @@ describe('tfjs backend steps', () => {
     expect(backend.isAppropriate({ shape: [2], dtype: 'float32' })).toBe(false);
   });
 
+  it('runs on tfjs-core alone, whose tensors have no chained-op methods', () => {
+    // @tensorflow/tfjs installs x.reshape, x.mean, …, which the steps prefer; tfjs-core alone does not.
+    const names = ['reshape', 'transpose', 'min', 'max', 'sum', 'mean', 'prod', 'matMul'] as const;
+    const prototype = tf.Tensor.prototype as unknown as Record<string, unknown>;
+    const saved = names.map((name) => prototype[name]);
+    for (const name of names) delete prototype[name];
+    try {
+      const y = tf.tensor([1, 2, 3, 4, 5, 6], [2, 3]);
+      expect((y as unknown as Record<string, unknown>).reshape).toBeUndefined();
+      expect(rearrange(y, 'a b -> b a').arraySync()).toEqual([[1, 4], [2, 5], [3, 6]]);
+      expect(rearrange(y, 'a b -> (a b)').arraySync()).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(reduce(y, 'a b -> a', 'mean').arraySync()).toEqual([2, 5]);
+      expect(reduce(y, 'a b -> b', 'max').arraySync()).toEqual([4, 5, 6]);
+      expect(einsum(y, y, 'a b, c b -> a c').arraySync()).toEqual([[14, 32], [32, 77]]);
+      y.dispose();
+    } finally {
+      names.forEach((name, i) => {
+        prototype[name] = saved[i];
+      });
+    }
+    expect(typeof (x as unknown as Record<string, unknown>).reshape).toBe('function');
+  });
+
   it('maps each step onto tf ops, one new tensor each and the input kept', () => {
     const check = (step: () => tf.Tensor, expected: unknown, dtype: string = x.dtype): void => {
       const before = tf.memory().numTensors;
