@@ -98,7 +98,7 @@ function compare(op: Op, xs: tf.Tensor[], small: boolean): { einopsMs: number; b
   const einopsTimes: number[] = [];
   const byHandTimes: number[] = [];
   const ratios: number[] = [];
-  const rounds = small ? 81 : 7;
+  const rounds = small ? 81 : 11;
   for (let round = 0; round < rounds; round++) {
     const einopsFirst = round % 2 === 0;
     const first = timeBatch(einopsFirst ? op.einops : op.byHand);
