@@ -1,9 +1,9 @@
 import { EinopsError } from '../errors';
 import { allocate, isFloatDType } from './dtype';
 import type { DType, TypedArray } from './dtype';
-import { fromView, viewInfo } from './ndarray';
+import { bufferOf, offsetOf, shapeOf, stridesOf, trustedView } from './ndarray';
 import type { NDArray } from './ndarray';
-import { checkedSize, contiguousStrides, formatShape } from './shape';
+import { contiguousStrides, formatShape } from './shape';
 
 export type ReduceOp = 'min' | 'max' | 'sum' | 'mean' | 'prod' | 'any' | 'all';
 
@@ -33,47 +33,58 @@ export function reduce(x: NDArray, op: ReduceOp, axes: readonly number[]): NDArr
   if (!REDUCE_OPS.includes(op)) {
     throw new EinopsError(`reduce: unknown operation ${String(op)}, expected one of ${REDUCE_OPS.join(', ')}`);
   }
-  const ndim = x.ndim;
+  // The layout read without freezing it (see NDArray's #exposed): x is usually a step's
+  // intermediate view, which no user sees.
+  const shape = shapeOf(x);
+  const ndim = shape.length;
   const reduced = new Array<boolean>(ndim).fill(false);
   for (const a of axes) {
     if (!Number.isInteger(a) || a < 0 || a >= ndim || reduced[a]) {
       throw new EinopsError(
-        `reduce: axes ${formatShape(axes)} are not distinct axes of shape ${formatShape(x.shape)}`,
+        `reduce: axes ${formatShape(axes)} are not distinct axes of shape ${formatShape(shape)}`,
       );
     }
     reduced[a] = true;
   }
   const outDType = reducedDType(x.dtype, op);
-  const outShape = x.shape.filter((_, i) => !reduced[i]);
-  const outSize = checkedSize(outShape, () => `reduce ${op}`);
+  // A loop rather than filter and checkedSize's lazy message: closures made on every call show
+  // on a tiny tensor. The output is no larger than the valid input, so its size needs no check.
+  const outShape: number[] = [];
+  let outSize = 1;
+  for (let i = 0; i < ndim; i++) {
+    if (reduced[i]) continue;
+    outShape.push(shape[i]!);
+    outSize *= shape[i]!;
+  }
   let count = 1;
-  for (const a of axes) count *= x.shape[a]!;
+  for (const a of axes) count *= shape[a]!;
   // numpy raises whenever a reduced axis is empty, even if the result has no elements.
   if (count === 0 && (op === 'min' || op === 'max')) {
     throw new EinopsError(
-      `reduce: ${op} over zero elements (axes ${formatShape(axes)} of shape ${formatShape(x.shape)}) has no value`,
+      `reduce: ${op} over zero elements (axes ${formatShape(axes)} of shape ${formatShape(shape)}) has no value`,
     );
   }
 
   const out = allocate(outDType, outSize);
-  const info = viewInfo(x);
-  const loops = outSize > 0 && count > 0 ? planLoops(x.shape, info.strides, reduced, contiguousStrides(outShape)) : undefined;
+  const buffer = bufferOf(x);
+  const offset = offsetOf(x);
+  const loops = outSize > 0 && count > 0 ? planLoops(shape, stridesOf(x), reduced, contiguousStrides(outShape)) : undefined;
   if (loops !== undefined && (op === 'sum' || op === 'mean') && out instanceof Float32Array && isRowSum(loops)) {
     // (Only float32 gets here: the sums of every other dtype are float64.)
     const [rows, cols] = [loops.lens[0]!, loops.lens[1]!];
-    sumRowsNarrowed(info.buffer as Float32Array, info.offset, rows, loops.srcStrides[0]!, cols, out, op === 'mean' ? count : 1);
+    sumRowsNarrowed(buffer as Float32Array, offset, rows, loops.srcStrides[0]!, cols, out, op === 'mean' ? count : 1);
   } else {
     // Accumulate in JS numbers (float64) whatever the output dtype, so float32 sums do not
     // lose precision along the way; narrow once at the end.
     const acc = outDType === 'float64' ? (out as Float64Array) : new Float64Array(outSize);
     if (IDENTITY[op] !== 0) acc.fill(IDENTITY[op]); // a new array is already all zeros
-    if (loops !== undefined) runLoops(op, readable(info.buffer), info.offset, acc, loops);
+    if (loops !== undefined) runLoops(op, readable(buffer), offset, acc, loops);
     if (op === 'mean') {
       for (let i = 0; i < outSize; i++) acc[i]! /= count;
     }
     if (acc !== out) out.set(acc);
   }
-  return fromView(out, outDType, outShape, contiguousStrides(outShape), 0);
+  return trustedView(out, outDType, outShape, contiguousStrides(outShape), 0, outSize);
 }
 
 /**
@@ -104,6 +115,18 @@ interface Loops {
   readonly outStrides: number[];
 }
 
+interface LoopAxis {
+  readonly len: number;
+  readonly ss: number;
+  readonly os: number;
+}
+
+// A kept broadcast (stride-0) axis goes outermost, so the inner loops still walk the source's
+// memory. A reduced one sorts innermost, where the loop re-reads one cached value.
+const loopKey = (a: LoopAxis): number => (a.ss === 0 && a.os !== 0 ? Infinity : a.ss);
+const byLoopOrder = (a: LoopAxis, b: LoopAxis): number =>
+  loopKey(a) === loopKey(b) ? b.os - a.os : loopKey(a) > loopKey(b) ? -1 : 1;
+
 /**
  * Orders the loops by decreasing source stride, so the innermost loop walks the densest
  * memory (a reduced axis accumulates into a register; a kept axis accumulates a whole row
@@ -116,16 +139,13 @@ function planLoops(
   reduced: readonly boolean[],
   outStrides: readonly number[],
 ): Loops {
-  const axes: { len: number; ss: number; os: number }[] = [];
+  const axes: LoopAxis[] = [];
   let k = 0;
   for (let i = 0; i < shape.length; i++) {
     const os = reduced[i] ? 0 : outStrides[k++]!;
     if (shape[i] !== 1) axes.push({ len: shape[i]!, ss: strides[i]!, os });
   }
-  // A kept broadcast (stride-0) axis goes outermost, so the inner loops still walk the
-  // source's memory. A reduced one sorts innermost, where the loop re-reads one cached value.
-  const key = (a: { ss: number; os: number }): number => (a.ss === 0 && a.os !== 0 ? Infinity : a.ss);
-  axes.sort((a, b) => (key(a) === key(b) ? b.os - a.os : key(a) > key(b) ? -1 : 1));
+  axes.sort(byLoopOrder);
   const lens: number[] = [];
   const srcStrides: number[] = [];
   const outs: number[] = [];
