@@ -1,9 +1,9 @@
 import { EinopsError } from '../errors';
 import { copyStrided } from './copy';
 import { allocate } from './dtype';
-import { fromView, viewInfo } from './ndarray';
+import { trustedView, viewInfo } from './ndarray';
 import type { NDArray } from './ndarray';
-import { checkedSize, contiguousStrides, formatShape } from './shape';
+import { checkedSize, contiguousStrides, formatShape, sizeOrInvalid } from './shape';
 
 /**
  * Stacks arrays of one shape and dtype along a new first axis: one allocation, each input
@@ -22,7 +22,8 @@ export function stack(list: readonly NDArray[]): NDArray {
     }
   }
   const shape = [list.length, ...first.shape];
-  const size = checkedSize(shape, () => `stack of ${list.length} arrays`);
+  let size = sizeOrInvalid(shape); // the message's closure only when it is needed
+  if (size < 0) size = checkedSize(shape, () => `stack of ${list.length} arrays`);
   const out = allocate(first.dtype, size);
   const step = first.size;
   for (let i = 0; i < list.length; i++) {
@@ -30,9 +31,11 @@ export function stack(list: readonly NDArray[]): NDArray {
     const { buffer, offset, strides } = viewInfo(x);
     copyStrided(buffer, offset, x.shape, strides, out, i * step);
   }
-  return fromView(out, first.dtype, shape, contiguousStrides(shape), 0);
+  return trustedView(out, first.dtype, shape, contiguousStrides(shape), 0, size);
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -109,13 +109,12 @@ export function addAxes<D extends DType>(
   nAxes: number,
   pos2len: ReadonlyMap<number, number>,
 ): NDArray<readonly number[], D> {
-  const where = (): string => `addAxes to shape ${formatShape(shapeOf(x))}`;
   if (!Number.isInteger(nAxes) || nAxes !== x.ndim + pos2len.size) {
-    throw new EinopsError(`${where()}: ${pos2len.size} new axes and ${x.ndim} existing ones cannot make ${nAxes} axes`);
+    throw new EinopsError(`${addAxesContext(x)}: ${pos2len.size} new axes and ${x.ndim} existing ones cannot make ${nAxes} axes`);
   }
   for (const p of pos2len.keys()) {
     if (!Number.isInteger(p) || p < 0 || p >= nAxes) {
-      throw new EinopsError(`${where()}: position ${p} is outside the ${nAxes} axes of the result`);
+      throw new EinopsError(`${addAxesContext(x)}: position ${p} is outside the ${nAxes} axes of the result`);
     }
   }
   const oldShape = shapeOf(x);
@@ -134,8 +133,13 @@ export function addAxes<D extends DType>(
       strides.push(0);
     }
   }
-  return trustedView(bufferOf(x), x.dtype, shape, strides, offsetOf(x), checkedSize(shape, where));
+  // The size is checked (new axes can make it too large); the message is built only then.
+  let size = sizeOrInvalid(shape);
+  if (size < 0) size = checkedSize(shape, () => addAxesContext(x));
+  return trustedView(bufferOf(x), x.dtype, shape, strides, offsetOf(x), size);
 }
+
+const addAxesContext = (x: NDArray): string => `addAxes to shape ${formatShape(shapeOf(x))}`;
 
 /**
  * x with its elements in a row-major buffer of exactly its size. The copy is cached in x, so
