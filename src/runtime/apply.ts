@@ -147,8 +147,8 @@ export function applyRecipe(
     // makes tensors of its own) takes the usual way, so the scope's checks of the input still
     // come before a bind error.
     const plan = typeof reduction === 'function' ? undefined : planOrUndefined(backend, recipe, x, axesLengths);
-    if (plan === undefined) return backend.scope([x], () => applySteps(backend, recipe, x, reduction, axesLengths));
-    if (stepCount(plan) > 1) return backend.scope([x], () => executePlan(backend, plan, x, reduction));
+    if (plan === undefined) return inScope(backend, [x], () => applySteps(backend, recipe, x, reduction, axesLengths));
+    if (stepCount(plan) > 1) return inScope(backend, [x], () => executePlan(backend, plan, x, reduction));
     // inScope's one-step way, written out: on a small tfjs tensor the list and the closure show.
     backend.checkInput?.(x, 0);
     const result = executePlan(backend, plan, x, reduction);

@@ -73,36 +73,33 @@ export interface CoreBackend<T = unknown> {
   /** A host copy (or view) as the embedded NDArray. */
   toNDArray(x: T): NDArray;
   /**
-   * Runs the backend steps of one op on the op's input tensors. Libraries whose tensors are
-   * freed by hand (tfjs) check the inputs (as `checkInput`), free here every tensor the steps
-   * made except the result, and never return an input itself (an op whose steps change nothing
-   * returns a new handle), so the caller owns exactly what the op returns. Libraries with
-   * garbage-collected tensors leave it, `checkInput` and `newHandle` out.
-   */
-  scope?<R>(inputs: readonly T[], steps: () => R): R;
-  /**
-   * What an op of at most one backend call does instead of `scope` (each method frees what it
-   * makes but its result, so there is nothing to free, and a tf.tidy would cost as much as a
-   * small op's dispatch): first `checkInput` on each input (e.g. refuse a disposed tensor, in
-   * einops' words; `index` is its position among the op's inputs)...
+   * Libraries whose tensors are freed by hand (tfjs) give the three below, so that the caller
+   * owns exactly what an op returns; libraries with garbage-collected tensors leave them out.
+   * An op (`inScope`) first calls `checkInput` on each input (e.g. to refuse a disposed tensor
+   * in einops' words; `index` is its position among the op's inputs)...
    */
   checkInput?(x: T, index: number): void;
-  /** ...then, when the call handed an input back unchanged, a new handle to it for the caller to own. */
+  /**
+   * ...then runs its steps in `scope`, which frees every tensor they made except what they
+   * return. An op of at most one backend call skips the scope: each method frees what it
+   * makes but its result, and a tf.tidy would cost as much as a small op's dispatch...
+   */
+  scope?<R>(steps: () => R): R;
+  /** ...and an input that the steps handed back unchanged becomes a new handle, for the caller to own. */
   newHandle?(x: T): T;
 }
 
 /**
- * Runs an op's `steps` in the backend's scope, or directly when it has none. `oneStep`: the
- * steps make at most one backend call, so they run without a scope (see `checkInput`).
+ * Runs an op's `steps` on its `inputs` as the backend wants them run (see `checkInput`,
+ * `scope`, `newHandle`). `oneStep`: the steps make at most one backend call, so no scope.
  */
 export function inScope<R>(backend: CoreBackend, inputs: readonly unknown[], steps: () => R, oneStep = false): R {
-  if (backend.scope === undefined) return steps();
-  if (!oneStep) return backend.scope(inputs, steps);
-  inputs.forEach((x, index) => backend.checkInput?.(x, index));
-  return ownedResult(backend, steps(), inputs);
+  if (backend.checkInput !== undefined) inputs.forEach((x, index) => backend.checkInput!(x, index));
+  if (backend.scope === undefined || oneStep) return ownedResult(backend, steps(), inputs);
+  return backend.scope(() => ownedResult(backend, steps(), inputs));
 }
 
-/** The result of an op of at most one step, as the caller may own it (see `newHandle`). */
+/** The result of an op, as the caller may own it: no input handed back itself (see `newHandle`). */
 export function ownedResult<R>(backend: CoreBackend, result: R, inputs: readonly unknown[]): R {
   if (backend.newHandle === undefined) return result;
   if (Array.isArray(result)) return result.map((item: unknown) => ownedResult(backend, item, inputs)) as R;

@@ -159,12 +159,6 @@ function toNDArray(x: Tensor): NDArray {
   return tensor(x.dataSync().slice(), x.shape, dtype);
 }
 
-/** A result the caller owns: an input handed back unchanged becomes a new handle to the same data. */
-function owned(result: unknown, inputs: readonly Tensor[]): unknown {
-  if (Array.isArray(result)) return result.map((item) => owned(item, inputs));
-  return inputs.includes(result as Tensor) ? clone(result as Tensor) : result;
-}
-
 /**
  * The tensor, typed with the lengths it has, so that ops on it give literal shapes (a tf.Tensor
  * type knows only its rank). Throws an {@link EinopsError} when the lengths differ.
@@ -205,10 +199,7 @@ export const tfjsBackend: Backend<Tensor> = {
   isFloat: (x) => x.dtype === 'float32',
   dtype: (x) => x.dtype,
   toNDArray,
-  scope: <R>(inputs: readonly Tensor[], steps: () => R): R => {
-    inputs.forEach(checkNotDisposed);
-    return tidy(() => owned(steps(), inputs) as TensorContainer) as R;
-  },
   checkInput: checkNotDisposed,
+  scope: <R>(steps: () => R): R => tidy(steps as () => TensorContainer) as R,
   newHandle: clone,
 };
