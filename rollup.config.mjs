@@ -20,7 +20,8 @@ const entries = {
   index: 'src/index.ts',
   runtime: 'src/runtime/index.ts',
   tfjs: 'src/tfjs.ts',
-  'layers/tfjs': 'src/layers/tfjs.ts',
+  'layers/tfjs': 'src/layers/tfjs/index.ts',
+  'layers/tfjs/runtime': 'src/layers/tfjs/runtime.ts',
   onnx: 'src/onnx.ts',
   scijs: 'src/scijs.ts',
 };

@@ -13,12 +13,17 @@ import { EinopsError } from '../errors';
 import type { Dim, Expression } from '../pattern/ast';
 import {
   writeAxes,
+  writeMinimumRankMessage,
+  writeRankMessage,
   writeEllipsisInParenthesesLeftMessage,
   writeInvalidAxisLengthMessage,
   writeUnusedAxisLengthMessage,
 } from '../pattern/messages';
 import { parseExpression, parsePattern } from '../pattern/parse';
 import { type AxesLengths, checkAxesObject } from '../runtime/bind';
+import { bindEinsumRecipe } from '../runtime/einsum';
+import { einsumRecipeFor } from '../runtime/ops';
+import type { SymbolicShape } from './shape';
 
 export interface EinMixOptions {
   /** The weight's axes, e.g. `'c_in c_out'`: names only, each with a length in `axes`. */
@@ -228,4 +233,40 @@ function biasShapeOf(
     }
   }
   return shape;
+}
+
+// ── output shape ─────────────────────────────────────────────────────────────────────────
+
+/** The shape of EinMix's einsum for a (pre-rearranged) input shape with unknown lengths. */
+export function einMixOutputShape(plan: EinMixPlan, shape: SymbolicShape): (number | null)[] {
+  const { inputAxes, outputAxes, weightAxes, weightShape } = plan;
+  const ellipsisAt = inputAxes.indexOf('...');
+  const named = ellipsisAt < 0 ? inputAxes.length : inputAxes.length - 1;
+  if (ellipsisAt < 0 ? shape.length !== named : shape.length < named) {
+    throw new EinopsError((ellipsisAt < 0 ? writeRankMessage : writeMinimumRankMessage)(named, shape.length));
+  }
+  const ellipsisRank = shape.length - named;
+  // Where each named input axis is in the input shape.
+  const dimensionOf = new Map<string, number>();
+  inputAxes.forEach((name, i) => {
+    if (name !== '...') dimensionOf.set(name, ellipsisAt < 0 || i < ellipsisAt ? i : i + ellipsisRank - 1);
+  });
+  // An unknown length the weight fixes is that length; any other unknown length is 1.
+  const standIn = shape.map((length) => length ?? 1);
+  weightAxes.forEach((name, k) => {
+    const dimension = dimensionOf.get(name);
+    if (dimension !== undefined && shape[dimension] === null) standIn[dimension] = weightShape[k]!;
+  });
+  const known = bindEinsumRecipe(einsumRecipeFor(plan.einsumPattern), [standIn, weightShape]).outputShape;
+
+  const isUnknown = (name: string): boolean => !weightAxes.includes(name) && shape[dimensionOf.get(name)!] === null;
+  const output: (number | null)[] = [];
+  for (const name of outputAxes) {
+    if (name === '...') {
+      for (let k = 0; k < ellipsisRank; k++) output.push(shape[ellipsisAt + k] === null ? null : known[output.length]!);
+    } else {
+      output.push(isUnknown(name) ? null : known[output.length]!);
+    }
+  }
+  return output;
 }

@@ -142,6 +142,9 @@ export const writeUnsupportedTensorMessage = (description: string): string =>
 export const writeRecipeVersionMessage = (version: string, expected: number): string =>
   `recipe version ${version} is not ${expected}: rebuild with this version of einops`;
 
+export const writeRecipeMismatchMessage = (pattern: string, problem: string): string =>
+  `the recipe is not the one compiled from "${pattern}": ${problem}`;
+
 export const writeReductionResultMessage = (actual: string, expected: string): string =>
   `the reduction function returned shape ${actual}, expected ${expected}`;
 

@@ -34,7 +34,7 @@ const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 const step = (message) => console.log(`  ✓ ${message} (${seconds()})`);
 
 // ── dist/: the app imports the package as a user would, which resolves to the built files ──
-const distFiles = ['index.js', 'runtime.js', 'tfjs.js', 'layers/tfjs.js', 'rollup.js'];
+const distFiles = ['index.js', 'runtime.js', 'tfjs.js', 'layers/tfjs.js', 'layers/tfjs/runtime.js', 'rollup.js'];
 if (distFiles.some((file) => !existsSync(join(root, 'dist', file)))) {
   console.log('test:browser: dist/ is missing, running `npm run build` first');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -22,7 +22,8 @@ interface Import {
 function importsOf(path: string): Import[] {
   const text = readFileSync(path, 'utf8');
   const found: Import[] = [];
-  const pattern = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gms;
+  // No `=` or backtick before `from`: `export const f = () => `… from "${x}"`` is no import.
+  const pattern = /^\s*(import|export)\s+(type\s+)?[^'";=`]*?from\s+['"]([^'"]+)['"]/gms;
   for (const match of text.matchAll(pattern)) {
     found.push({ specifier: match[3]!, typeOnly: match[2] !== undefined });
   }
@@ -120,13 +121,22 @@ describe('source layout', () => {
     }
   });
 
+  it('the lean layers entry does not reach the parser, the full one does', () => {
+    const lean = reachableFrom('layers/tfjs/runtime.ts').files;
+    expect(lean).toContain('layers/tfjs/recipeLayers.ts');
+    for (const parserModule of ['pattern/parse.ts', 'pattern/compile.ts', 'pattern/axisName.ts', 'runtime/ops.ts', 'index.ts', 'tfjs.ts']) {
+      expect(lean).not.toContain(parserModule);
+    }
+    expect(reachableFrom('layers/tfjs/index.ts').files).toContain('pattern/parse.ts');
+  });
+
   it('only the tfjs entries reach tfjs: the main and lean entries load no package', () => {
     for (const entry of ['index.ts', 'runtime/index.ts']) {
       const { files, packages: reached } = reachableFrom(entry);
       expect(files, entry).not.toContain('runtime/backends/tfjs.ts');
       expect(reached, entry).toEqual([]);
     }
-    for (const entry of ['tfjs.ts', 'layers/tfjs.ts']) {
+    for (const entry of ['tfjs.ts', 'layers/tfjs/index.ts', 'layers/tfjs/runtime.ts']) {
       expect(reachableFrom(entry).files, entry).toContain('runtime/backends/tfjs.ts');
     }
   });
