@@ -16,6 +16,9 @@ export default defineConfig({
       // The tests import the ops from the source tree, not from the package.
       modules: [source('./src/index.ts'), source('./src/runtime/ops.ts')],
       runtime: source('./src/runtime/index.ts'),
+      // And the layers, which then run their recipes through the lean layers entry.
+      layerModules: [source('./src/layers/tfjs/index.ts')],
+      layerRuntime: source('./src/layers/tfjs/runtime.ts'),
       warn: true,
       include: ['test/**'],
     }),

@@ -1,9 +1,12 @@
 /**
  * The ops the transformer precompiles: which arguments a call must have, which one is the
  * pattern, which compiler reads it (the same one the string-pattern ops use at run time) and
- * which `einops/runtime` function takes the recipe instead.
+ * which `einops/runtime` function takes the recipe instead. And the layers it precompiles:
+ * `new Rearrange(pattern, …)` and `new Reduce(pattern, …)` of `einops/layers/tfjs`, whose
+ * classes take the recipe in the pattern's place, from `einops/layers/tfjs/runtime`.
  */
 import { compileRecipe } from '../pattern/compile';
+import type { RecipeOp } from '../pattern/recipe';
 import { compileEinsumRecipe } from '../pattern/einsum';
 import { compilePackRecipe } from '../pattern/pack';
 
@@ -91,3 +94,20 @@ export const OPS: Readonly<Record<OpName, OpSpec>> = {
 };
 
 export const isOpName = (name: string): name is OpName => Object.hasOwn(OPS, name);
+
+export type LayerName = 'Rearrange' | 'Reduce';
+
+export interface LayerSpec {
+  /** The recipe the layer runs: its pattern compiles as this op's does. */
+  readonly op: RecipeOp;
+  /** The argument counts a construction may have to be precompiled; the pattern comes first. */
+  readonly minArguments: number;
+  readonly maxArguments: number;
+}
+
+export const LAYERS: Readonly<Record<LayerName, LayerSpec>> = {
+  Rearrange: { op: 'rearrange', minArguments: 1, maxArguments: 3 },
+  Reduce: { op: 'reduce', minArguments: 2, maxArguments: 4 },
+};
+
+export const isLayerName = (name: string): name is LayerName => Object.hasOwn(LAYERS, name);

@@ -164,7 +164,9 @@ export function precompileFiles(inputs: readonly string[], options: PrecompileFi
 const USAGE = `Usage: einops-precompile [options] <file or directory>...
 
 Precompiles the einops patterns in emitted JavaScript (e.g. tsc's output): calls such as
-rearrange(x, 'b c h w -> b h w c') become calls into einops/runtime with the recipe inlined.
+rearrange(x, 'b c h w -> b h w c') become calls into einops/runtime with the recipe inlined,
+and layers such as new Reduce('b (h 2) w c -> b h w c', 'max') the layers of
+einops/layers/tfjs/runtime, which take the recipe and need no parser.
 Files are rewritten in place unless --outDir is given. Source maps that tsc emitted are kept.
 
 Options:
@@ -172,6 +174,8 @@ Options:
   --warn              report invalid patterns as warnings and leave those calls to run time
   --module <name>     a module whose ops to precompile (repeatable; default: einops)
   --runtime <name>    the module precompiled calls import (default: einops/runtime)
+  --layer-module <name>   a module whose layers to precompile (repeatable; default: einops/layers/tfjs)
+  --layer-runtime <name>  the module precompiled layers import (default: einops/layers/tfjs/runtime)
   --progress          print a line per file (the default from ${LONG_RUN_FILES} files on)
   --quiet             print only errors and warnings
   --help              print this
@@ -194,6 +198,8 @@ export function runCli(argv: readonly string[], io: CliOutput = { log: console.l
         warn: { type: 'boolean' },
         module: { type: 'string', multiple: true },
         runtime: { type: 'string' },
+        'layer-module': { type: 'string', multiple: true },
+        'layer-runtime': { type: 'string' },
         progress: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -223,6 +229,8 @@ export function runCli(argv: readonly string[], io: CliOutput = { log: console.l
     ...(values.outDir === undefined ? {} : { outDir: values.outDir }),
     ...(values.module === undefined ? {} : { modules: values.module }),
     ...(values.runtime === undefined ? {} : { runtime: values.runtime }),
+    ...(values['layer-module'] === undefined ? {} : { layerModules: values['layer-module'] }),
+    ...(values['layer-runtime'] === undefined ? {} : { layerRuntime: values['layer-runtime'] }),
     warn: values.warn === true,
     ...(quiet ? { progress: false } : values.progress === true ? { progress: true } : {}),
     log: io.log,

@@ -8,6 +8,9 @@
  *   rearrange(x, 'b c h w -> b h w c');     →     const _einops_r0 = {"version":1,"op":"rearrange",…};
  *                                                 _einops_applyRecipe(_einops_r0, x);
  *
+ * The layers Rearrange and Reduce of `einops/layers/tfjs` alike: `new Reduce('…', 'max')` becomes
+ * `new _einops_Reduce(_einops_r1, 'max')`, the same class from `einops/layers/tfjs/runtime`.
+ *
  * The runtime function is what the string-pattern op calls once it has the recipe, so the
  * result and every error are the same; the arguments keep their order. Only calls it can prove
  * are einops' are rewritten: the callee must resolve (through the type checker's symbols, so a
@@ -18,8 +21,9 @@
 import MagicString from 'magic-string';
 import { Project, ts } from 'ts-morph';
 import { EinopsError } from '../errors';
-import { moduleMatcher } from './modules';
-import { isOpName, type OpName, OPS, type RuntimeFunction } from './ops';
+import { type ModuleMatcher, moduleMatcher } from './modules';
+import { compileRecipe } from '../pattern/compile';
+import { isLayerName, isOpName, type LayerName, LAYERS, type OpName, OPS } from './ops';
 
 /** Options of {@link createTransformer} (and of the plugin and the CLI). */
 export interface TransformOptions {
@@ -27,6 +31,10 @@ export interface TransformOptions {
   readonly modules?: readonly string[];
   /** Where precompiled calls import the runtime from. Default `'einops/runtime'`. */
   readonly runtime?: string;
+  /** Specifiers that export the layers Rearrange and Reduce (absolute paths as in `modules`). Default `['einops/layers/tfjs']`. */
+  readonly layerModules?: readonly string[];
+  /** Where precompiled layers are imported from. Default `'einops/layers/tfjs/runtime'`. */
+  readonly layerRuntime?: string;
   /** Report a pattern that is invalid by itself as a warning and leave its call to fail at run time, instead of failing. */
   readonly warn?: boolean;
   /** Whether to generate a source map for a changed file. Default true. */
@@ -96,10 +104,19 @@ export interface Transformer {
   readonly stats: Readonly<TransformerStats>;
 }
 
-/** A binding of the einops package in a file: a named op (`rearrange`, `r`) or the whole module (`E`). */
+/** Which of the package's modules a binding comes from: the ops' or the layers'. */
+type ModuleKind = 'ops' | 'layers';
+
+const isMember = (kind: ModuleKind, name: string): boolean => (kind === 'ops' ? isOpName(name) : isLayerName(name));
+
+/**
+ * A binding of the einops package in a file: a named op or layer (`rearrange`, `r`, `Reduce`)
+ * or the whole module (`E`).
+ */
 interface ModuleBinding {
-  /** The op a named binding stands for; undefined for the module object. */
-  readonly op: OpName | undefined;
+  readonly kind: ModuleKind;
+  /** The op or layer class a named binding stands for; undefined for the module object. */
+  readonly member: string | undefined;
   readonly name: ts.Identifier;
   readonly statement: ts.Statement;
   /** `import` (true) or `require` (false): how the runtime is imported in the same file. */
@@ -159,8 +176,17 @@ function literalText(expression: ts.Expression): string | undefined {
  * ```
  */
 export function createTransformer(options: TransformOptions = {}): Transformer {
-  const matcher = moduleMatcher(options.modules ?? ['einops']);
-  const runtimeModule = options.runtime ?? 'einops/runtime';
+  const matchers: readonly [ModuleKind, ModuleMatcher][] = [
+    ['ops', moduleMatcher(options.modules ?? ['einops'])],
+    ['layers', moduleMatcher(options.layerModules ?? ['einops/layers/tfjs'])],
+  ];
+  const quickChecks = matchers.flatMap(([, matcher]) => matcher.quickChecks);
+  const kindOf = (specifier: string, fileName: string): ModuleKind | undefined =>
+    matchers.find(([, matcher]) => matcher.matches(specifier, fileName))?.[0];
+  const runtimeModules: Readonly<Record<ModuleKind, string>> = {
+    ops: options.runtime ?? 'einops/runtime',
+    layers: options.layerRuntime ?? 'einops/layers/tfjs/runtime',
+  };
   const stats: TransformerStats = { files: 0, parsed: 0, calls: 0 };
   // One project for every file: it holds one file at a time, with nothing to resolve or load,
   // so the type checker only binds that file.
@@ -181,7 +207,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
   function transform(code: string, fileName: string): TransformResult {
     stats.files++;
     const unchanged = (warnings: readonly Diagnostic[] = []): TransformResult => ({ code, map: undefined, calls: 0, warnings });
-    if (isDeclarationFile(fileName) || !matcher.quickChecks.some((check) => code.includes(check))) return unchanged();
+    if (isDeclarationFile(fileName) || !quickChecks.some((check) => code.includes(check))) return unchanged();
     stats.parsed++;
     const sourceFile = project.createSourceFile(virtualName(fileName), code, { overwrite: true });
     try {
@@ -204,34 +230,36 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
   /** The file's top-level imports (and tsc's CommonJS requires) of the package. */
   function collectBindings(file: ts.SourceFile, fileName: string): ModuleBinding[] {
     const bindings: ModuleBinding[] = [];
-    const add = (op: OpName | undefined, name: ts.Identifier, statement: ts.Statement, esm: boolean): void => {
-      bindings.push({ op, name, statement, esm, symbol: undefined, rewritten: 0, otherUses: 0 });
+    const add = (kind: ModuleKind, member: string | undefined, name: ts.Identifier, statement: ts.Statement, esm: boolean): void => {
+      bindings.push({ kind, member, name, statement, esm, symbol: undefined, rewritten: 0, otherUses: 0 });
     };
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) {
         const clause = statement.importClause;
         if (clause === undefined || clause.isTypeOnly || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-        if (!matcher.matches(statement.moduleSpecifier.text, fileName)) continue;
+        const kind = kindOf(statement.moduleSpecifier.text, fileName);
+        if (kind === undefined) continue;
         const named = clause.namedBindings;
-        if (named !== undefined && ts.isNamespaceImport(named)) add(undefined, named.name, statement, true);
+        if (named !== undefined && ts.isNamespaceImport(named)) add(kind, undefined, named.name, statement, true);
         if (named !== undefined && ts.isNamedImports(named)) {
           for (const element of named.elements) {
             const imported = (element.propertyName ?? element.name).text;
-            if (!element.isTypeOnly && isOpName(imported)) add(imported, element.name, statement, true);
+            if (!element.isTypeOnly && isMember(kind, imported)) add(kind, imported, element.name, statement, true);
           }
         }
       } else if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const) {
         const [declaration, ...more] = statement.declarationList.declarations;
         if (declaration === undefined || more.length > 0) continue;
         const required = requiredModule(declaration.initializer);
-        if (required === undefined || !matcher.matches(required, fileName)) continue;
-        if (ts.isIdentifier(declaration.name)) add(undefined, declaration.name, statement, false);
+        const kind = required === undefined ? undefined : kindOf(required, fileName);
+        if (kind === undefined) continue;
+        if (ts.isIdentifier(declaration.name)) add(kind, undefined, declaration.name, statement, false);
         else if (ts.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
             if (element.dotDotDotToken !== undefined || element.initializer !== undefined || !ts.isIdentifier(element.name)) continue;
             const property = element.propertyName ?? element.name;
             const imported = ts.isIdentifier(property) || ts.isStringLiteral(property) ? property.text : '';
-            if (isOpName(imported)) add(imported, element.name, statement, false);
+            if (isMember(kind, imported)) add(kind, imported, element.name, statement, false);
           }
         }
       }
@@ -255,7 +283,8 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
     let prefix = '_einops';
     for (let n = 1; code.includes(prefix); n++) prefix = `_einops${n}`;
     const recipes = new Map<string, { name: string; json: string }>();
-    const runtimeFunctions = new Set<RuntimeFunction>();
+    // What the rewritten code imports, by kind: runtime functions, layer classes.
+    const imported: Record<ModuleKind, Set<string>> = { ops: new Set(), layers: new Set() };
     let calls = 0;
 
     const bindingOf = (identifier: ts.Node): ModuleBinding | undefined => {
@@ -264,8 +293,8 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       return binding?.symbol !== undefined && checker.getSymbolAtLocation(identifier) === binding.symbol ? binding : undefined;
     };
 
-    /** The op a callee stands for: `rearrange`, `E.rearrange` or tsc's `(0, E.rearrange)`. */
-    function calleeOf(callee: ts.Expression): { op: OpName; binding: ModuleBinding; reference: ts.Identifier } | undefined {
+    /** The op or layer a callee stands for: `rearrange`, `E.rearrange` or tsc's `(0, E.rearrange)`. */
+    function calleeOf(callee: ts.Expression): { member: string; binding: ModuleBinding; reference: ts.Identifier } | undefined {
       if (ts.isParenthesizedExpression(callee)) {
         const inner = callee.expression;
         const indirect =
@@ -277,13 +306,13 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       }
       if (ts.isIdentifier(callee)) {
         const binding = bindingOf(callee);
-        return binding?.op === undefined ? undefined : { op: binding.op, binding, reference: callee };
+        return binding?.member === undefined ? undefined : { member: binding.member, binding, reference: callee };
       }
       if (ts.isPropertyAccessExpression(callee) && callee.questionDotToken === undefined && ts.isIdentifier(callee.name)) {
         const binding = bindingOf(callee.expression);
-        const op = callee.name.text;
-        if (binding === undefined || binding.op !== undefined || !isOpName(op)) return undefined;
-        return { op, binding, reference: callee.expression as ts.Identifier };
+        const member = callee.name.text;
+        if (binding === undefined || binding.member !== undefined || !isMember(binding.kind, member)) return undefined;
+        return { member, binding, reference: callee.expression as ts.Identifier };
       }
       return undefined;
     }
@@ -303,23 +332,47 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       return value === undefined ? undefined : { value, node: argument, literal: false };
     }
 
-    function report(op: OpName, pattern: KnownPattern, error: EinopsError): void {
+    /** `what` is the op or the layer class, as its run-time errors name it. */
+    function report(what: string, pattern: KnownPattern, error: EinopsError): void {
       // Point at the character the error names when the literal spells the pattern as is.
       const start = pattern.node.getStart(file);
       const spelledAsIs = pattern.literal && pattern.node.getText(file).slice(1, -1) === pattern.value;
       const at = spelledAsIs && error.column !== undefined ? start + error.column : start;
       const { line, character } = file.getLineAndCharacterOfPosition(at);
-      const lines = [`${fileName}:${line + 1}:${character + 1}: ${op} "${pattern.value}": ${error.message}`];
+      const lines = [`${fileName}:${line + 1}:${character + 1}: ${what} "${pattern.value}": ${error.message}`];
       if (error.column !== undefined) lines.push(`  ${pattern.value}`, `  ${' '.repeat(error.column - 1)}^`);
       diagnostics.push({ file: fileName, line: line + 1, column: character + 1, message: lines.join('\n') });
+    }
+
+    /**
+     * The hoisted recipe of a pattern, compiled once per file for each kind of recipe (an op's
+     * and a layer's rearrange share one); undefined, and reported, when the pattern is invalid.
+     */
+    function hoist(kind: string, compile: (pattern: string) => unknown, what: string, pattern: KnownPattern): { name: string } | undefined {
+      const key = `${kind}\u0000${pattern.value}`;
+      let recipe = recipes.get(key);
+      if (recipe === undefined) {
+        let compiled: unknown;
+        try {
+          compiled = compile(pattern.value);
+        } catch (error) {
+          if (!(error instanceof EinopsError)) throw error;
+          report(what, pattern, error);
+          return undefined;
+        }
+        recipe = { name: `${prefix}_r${recipes.size}`, json: JSON.stringify(compiled) };
+        recipes.set(key, recipe);
+      }
+      return recipe;
     }
 
     /** Rewrites one call if it is einops' and its pattern is known and valid. */
     function precompile(call: ts.CallExpression): void {
       if (call.questionDotToken !== undefined) return;
       const callee = calleeOf(call.expression);
-      if (callee === undefined) return;
-      const { op, binding, reference } = callee;
+      if (callee === undefined || callee.binding.kind !== 'ops') return;
+      const { binding, reference } = callee;
+      const op = callee.member as OpName;
       const spec = OPS[op];
       const args = call.arguments;
       if (args.length < spec.minArguments || args.length > spec.maxArguments || args.some(ts.isSpreadElement)) return;
@@ -327,22 +380,10 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       const pattern = knownPattern(args[patternIndex]!);
       if (pattern === undefined) return;
 
-      const key = `${spec.recipeKind}\u0000${pattern.value}`;
-      let recipe = recipes.get(key);
-      if (recipe === undefined) {
-        let compiled: unknown;
-        try {
-          compiled = spec.compile(pattern.value);
-        } catch (error) {
-          if (!(error instanceof EinopsError)) throw error;
-          report(op, pattern, error);
-          return;
-        }
-        recipe = { name: `${prefix}_r${recipes.size}`, json: JSON.stringify(compiled) };
-        recipes.set(key, recipe);
-      }
+      const recipe = hoist(spec.recipeKind, spec.compile, op, pattern);
+      if (recipe === undefined) return;
 
-      runtimeFunctions.add(spec.runtime);
+      imported.ops.add(spec.runtime);
       const open = `${prefix}_${spec.runtime}(${recipe.name}, `;
       const start = (node: ts.Node): number => node.getStart(file);
       const first = args[0]!;
@@ -374,6 +415,30 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       calls++;
     }
 
+    /** Rewrites `new Rearrange(pattern, …)` or `new Reduce(pattern, …)` if the layer is einops' and its pattern known and valid. */
+    function precompileLayer(construction: ts.NewExpression): void {
+      const callee = calleeOf(construction.expression);
+      if (callee === undefined || callee.binding.kind !== 'layers') return;
+      const { binding, reference } = callee;
+      const layer = callee.member as LayerName;
+      const spec = LAYERS[layer];
+      const args = construction.arguments;
+      if (args === undefined || args.length < spec.minArguments || args.length > spec.maxArguments || args.some(ts.isSpreadElement)) return;
+      const pattern = knownPattern(args[0]!);
+      if (pattern === undefined) return;
+      const recipe = hoist(spec.op, (text) => compileRecipe(spec.op, text), layer, pattern);
+      if (recipe === undefined) return;
+
+      imported.layers.add(layer);
+      edits.overwrite(construction.expression.getStart(file), construction.expression.end, `${prefix}_${layer}`);
+      // The recipe in the pattern's place; a `const` pattern is still read, as before.
+      const patternNode = args[0]!;
+      edits.overwrite(patternNode.getStart(file), patternNode.end, pattern.literal ? recipe.name : `(${patternNode.getText(file)}, ${recipe.name})`);
+      rewrittenCallees.add(reference);
+      binding.rewritten++;
+      calls++;
+    }
+
     /** Whether an identifier with a binding's name refers to it (a use that keeps the import). */
     function refersTo(identifier: ts.Identifier, binding: ModuleBinding): boolean {
       const parent = identifier.parent;
@@ -387,6 +452,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
     // Pre-order, so a call is decided before its callee identifier is counted as a use.
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) precompile(node);
+      else if (ts.isNewExpression(node)) precompileLayer(node);
       else if (ts.isIdentifier(node) && !declarationNames.has(node) && !rewrittenCallees.has(node)) {
         const binding = byName.get(node.text);
         if (binding !== undefined && refersTo(node, binding)) binding.otherUses++;
@@ -399,7 +465,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
     if (calls === 0) return { code, map: undefined, calls: 0, warnings: diagnostics };
 
     removeUnusedBindings(edits, file, code, bindings);
-    insertHeader(edits, file, bindings, prefix, runtimeFunctions, recipes);
+    insertHeader(edits, file, bindings, prefix, imported, recipes);
     return {
       code: edits.toString(),
       map: options.sourceMap === false ? undefined : sourceMapOf(edits, fileName),
@@ -431,22 +497,25 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
     }
   }
 
-  /** The import (or require) of the runtime functions and the hoisted recipes, at the top. */
+  /** The imports (or requires) of the runtime functions and layer classes, and the hoisted recipes, at the top. */
   function insertHeader(
     edits: MagicString,
     file: ts.SourceFile,
     bindings: readonly ModuleBinding[],
     prefix: string,
-    runtimeFunctions: ReadonlySet<RuntimeFunction>,
+    imported: Readonly<Record<ModuleKind, ReadonlySet<string>>>,
     recipes: ReadonlyMap<string, { name: string; json: string }>,
   ): void {
-    const functions = [...runtimeFunctions].sort();
     const esm = bindings.some((binding) => binding.esm && binding.rewritten > 0);
-    const source = JSON.stringify(runtimeModule);
-    const importLine = esm
-      ? `import { ${functions.map((fn) => `${fn} as ${prefix}_${fn}`).join(', ')} } from ${source};`
-      : `const { ${functions.map((fn) => `${fn}: ${prefix}_${fn}`).join(', ')} } = require(${source});`;
-    const lines = [importLine, ...[...recipes.values()].map(({ name, json }) => `const ${name} = ${json};`)];
+    const importLine = (kind: ModuleKind): string => {
+      const names = [...imported[kind]].sort();
+      const source = JSON.stringify(runtimeModules[kind]);
+      return esm
+        ? `import { ${names.map((name) => `${name} as ${prefix}_${name}`).join(', ')} } from ${source};`
+        : `const { ${names.map((name) => `${name}: ${prefix}_${name}`).join(', ')} } = require(${source});`;
+    };
+    const importLines = (['ops', 'layers'] as const).filter((kind) => imported[kind].size > 0).map(importLine);
+    const lines = [...importLines, ...[...recipes.values()].map(({ name, json }) => `const ${name} = ${json};`)];
     // After the directive prologue ('use strict', 'use client'), which must stay first.
     const isDirective = (statement: ts.Statement): boolean => ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
     const firstCode = file.statements.findIndex((statement) => !isDirective(statement));

@@ -284,3 +284,81 @@ describe('modules and runtime options', () => {
     expect(result.code).toContain(`repeat(x, 'a -> a');`);
   });
 });
+
+describe('layers', () => {
+  it('new Rearrange and new Reduce take the recipe, from the lean layers entry, and the full entry goes', () => {
+    const result = transform(`import * as tf from '@tensorflow/tfjs';
+import { Rearrange, Reduce as R } from 'einops/layers/tfjs';
+const model = tf.sequential({ layers: [new R('b (h 2) (w 2) c -> b h w c', 'max', {}, { name: 'pool' }), new Rearrange(\`b h w c -> b (h w c)\`)] });`);
+    expect(result.calls).toBe(2);
+    expect(result.code).toContain(`new _einops_Reduce(_einops_r0, 'max', {}, { name: 'pool' })`);
+    expect(result.code).toContain('new _einops_Rearrange(_einops_r1)');
+    expect(result.code).toContain('import { Rearrange as _einops_Rearrange, Reduce as _einops_Reduce } from "einops/layers/tfjs/runtime";');
+    expect(result.code).toContain('const _einops_r0 = {"version":1,"op":"reduce","pattern":"b (h 2) (w 2) c -> b h w c"');
+    expect(result.code).not.toContain(`from 'einops/layers/tfjs'`);
+  });
+
+  it('share recipes with the ops, keep the full entry while it is used, and take a const pattern', () => {
+    const result = transform(`import { rearrange } from 'einops';
+import * as L from 'einops/layers/tfjs';
+const P = 'a b -> b a';
+rearrange(x, P);
+const layer = new L.Rearrange(P, { a: 2 });
+const mix = new L.EinMix('a -> b', { weightShape: 'a b', axes: { a: 2, b: 3 } });`);
+    expect(result.calls).toBe(2);
+    expect(result.code).toContain('new _einops_Rearrange((P, _einops_r0), { a: 2 })');
+    expect(result.code).toContain('_einops_applyRecipe(_einops_r0, x, (P, void 0))');
+    expect(result.code.match(/const _einops_r\d/g)).toHaveLength(1);
+    expect(result.code).toContain(`import * as L from 'einops/layers/tfjs';`);
+    expect(result.code).toContain('import { applyRecipe as _einops_applyRecipe } from "einops/runtime";\nimport { Rearrange as _einops_Rearrange } from "einops/layers/tfjs/runtime";');
+  });
+
+  it('leaves what it cannot prove: dynamic patterns, other classes, no arguments, spreads, shadowing', () => {
+    const code = `import { Rearrange, Reduce } from 'einops/layers/tfjs';
+new Rearrange(pattern);
+new Reduce('a b -> a');
+new Reduce(...args);
+new Reduce;
+function f(Rearrange) { return new Rearrange('a b -> b a'); }
+import { Rearrange as Other } from 'other';
+new Other('a b -> b a');`;
+    expect(transform(code).calls).toBe(0);
+  });
+
+  it('CommonJS as tsc emits it', () => {
+    const result = transform(`"use strict";\nconst tfjs_1 = require("einops/layers/tfjs");\nconst layer = new tfjs_1.Reduce('a b -> a', 'sum');`, '/app/main.js');
+    expect(result.calls).toBe(1);
+    expect(result.code).toContain(`const { Reduce: _einops_Reduce } = require("einops/layers/tfjs/runtime");`);
+    expect(result.code).toContain(`new _einops_Reduce(_einops_r0, 'sum')`);
+  });
+
+  it('an invalid layer pattern fails the build, named by the layer', () => {
+    const error = (() => {
+      try {
+        transform(`import { Reduce } from 'einops/layers/tfjs';\nnew Reduce('b c -> b c d', 'max');`, '/app/model.ts');
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(PrecompileError);
+    expect((error as PrecompileError).message).toMatch(/^\/app\/model\.ts:2:12: Reduce "b c -> b c d": /);
+  });
+
+  it('the layer options: other modules and runtime', () => {
+    const result = withOptions(
+      { layerModules: ['/repo/src/layers/tfjs/index.ts'], layerRuntime: '/repo/src/layers/tfjs/runtime.ts' },
+      `import { Rearrange } from '../src/layers/tfjs';\nnew Rearrange('a b -> b a');`,
+      '/repo/test/a.test.ts',
+    );
+    expect(result.calls).toBe(1);
+    expect(result.code).toContain('from "/repo/src/layers/tfjs/runtime.ts"');
+  });
+
+  it('transforming the output again changes nothing', () => {
+    const once = output(`import { Reduce } from 'einops/layers/tfjs';\nnew Reduce('a b -> a', 'max');`);
+    const twice = transform(once);
+    expect(twice.calls).toBe(0);
+    expect(twice.code).toBe(once);
+  });
+});

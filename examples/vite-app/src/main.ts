@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { asNDArray, type NDArray, rearrange, reduce, tensor } from 'einops';
 // Registers the TensorFlow.js backend: from here on the ops above also take tf.Tensors.
 import 'einops/tfjs';
+import { buildModel } from './model';
 
 const log = document.querySelector<HTMLPreElement>('#log')!;
 const print = (line = ''): void => {
@@ -50,7 +51,6 @@ async function main(): Promise<void> {
   show("rearrange(tfTensor, 'b c h w -> b h w c')", images);
 
   print('\n# a tfjs model with einops layers');
-  const { buildModel } = await import('./model');
   const model = buildModel(image.height, image.width, 4);
   print(`layers: ${model.layers.map((layer) => layer.getClassName()).join(' → ')}`);
   const [pooled, channelMeans] = model.predict(images) as tf.Tensor[];
@@ -64,11 +64,30 @@ async function main(): Promise<void> {
   const difference = Math.max(...means.map((mean, i) => Math.abs(mean - (host.data[i] as number))));
   print(`model agrees with einops on the NDArray: ${difference < 1e-5 ? 'yes' : 'NO'} (max difference ${difference.toExponential(1)})`);
 
+  // Saved and loaded again: the layers come back from their saved recipes (no parser here).
+  const reloaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(model)));
+  const [, reloadedMeans] = reloaded.predict(images) as tf.Tensor[];
+  const same = (await reloadedMeans!.data()).every((mean, i) => mean === means[i]);
+  print(`model saved and loaded again gives the same output: ${same ? 'yes' : 'NO'}`);
+  tf.dispose(reloadedMeans!);
+
   // Draw the pooled image, one image of the batch, as the model saw it.
   await tf.browser.toPixels(rearrange(pooled!, '1 h w c -> h w c') as tf.Tensor3D, document.querySelector<HTMLCanvasElement>('#pooled')!);
   tf.dispose([batch, images, pooled!, channelMeans!]);
 
   tutorial();
+}
+
+/** The model's topology and weights, as a file would keep them (through JSON). */
+async function saveToMemory(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return { ...saved!, modelTopology: JSON.parse(JSON.stringify(saved!.modelTopology)) as object };
 }
 
 /** The shapes of the einops tutorial ("einops for deep learning"), on the embedded NDArray. */

@@ -2,10 +2,10 @@
  * A tiny TensorFlow.js model built from einops layers: 2×2 max pooling, then each channel's
  * mean. It outputs both, so the page can draw the pooled image.
  *
- * main.ts loads this module with a dynamic import(), and that matters for the bundle: a layer
- * keeps its pattern as a string (it is saved with the model), so it parses the pattern when it
- * is built and this chunk carries einops' parser. The page's own einops calls are precompiled
- * by the plugin, so the entry chunk carries none.
+ * The layers' patterns are literals, so the einops plugin compiles them at build time and
+ * rewrites both layers to the same classes from `einops/layers/tfjs/runtime`, which take the
+ * recipe: the bundle carries no pattern parser. A saved model keeps each layer's pattern and
+ * recipe, so it loads again without one.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Reduce } from 'einops/layers/tfjs';
