@@ -366,6 +366,13 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       return recipe;
     }
 
+    /** Counts a rewritten call or construction; its callee is no longer a use of the binding. */
+    function rewritten(binding: ModuleBinding, reference: ts.Identifier): void {
+      rewrittenCallees.add(reference);
+      binding.rewritten++;
+      calls++;
+    }
+
     /** Rewrites one call if it is einops' and its pattern is known and valid. */
     function precompile(call: ts.CallExpression): void {
       if (call.questionDotToken !== undefined) return;
@@ -375,7 +382,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       const op = callee.member as OpName;
       const spec = OPS[op];
       const args = call.arguments;
-      if (args.length < spec.minArguments || args.length > spec.maxArguments || args.some(ts.isSpreadElement)) return;
+      if (!argumentsFit(args, spec)) return;
       const patternIndex = spec.patternIndex < 0 ? args.length - 1 : spec.patternIndex;
       const pattern = knownPattern(args[patternIndex]!);
       if (pattern === undefined) return;
@@ -410,9 +417,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
         edits.overwrite(start(call), start(first), open);
         if (pattern.literal) edits.remove(args[patternIndex - 1]!.end, patternNode.end);
       }
-      rewrittenCallees.add(reference);
-      binding.rewritten++;
-      calls++;
+      rewritten(binding, reference);
     }
 
     /** Rewrites `new Rearrange(pattern, …)` or `new Reduce(pattern, …)` if the layer is einops' and its pattern known and valid. */
@@ -423,7 +428,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       const layer = callee.member as LayerName;
       const spec = LAYERS[layer];
       const args = construction.arguments;
-      if (args === undefined || args.length < spec.minArguments || args.length > spec.maxArguments || args.some(ts.isSpreadElement)) return;
+      if (!argumentsFit(args, spec)) return;
       const pattern = knownPattern(args[0]!);
       if (pattern === undefined) return;
       const recipe = hoist(spec.op, (text) => compileRecipe(spec.op, text), layer, pattern);
@@ -434,9 +439,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       // The recipe in the pattern's place; a `const` pattern is still read, as before.
       const patternNode = args[0]!;
       edits.overwrite(patternNode.getStart(file), patternNode.end, pattern.literal ? recipe.name : `(${patternNode.getText(file)}, ${recipe.name})`);
-      rewrittenCallees.add(reference);
-      binding.rewritten++;
-      calls++;
+      rewritten(binding, reference);
     }
 
     /** Whether an identifier with a binding's name refers to it (a use that keeps the import). */
@@ -525,6 +528,11 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
   }
 
   return { transform, stats };
+}
+
+/** Whether a call's arguments are some the rewrite handles: as many as the op or layer takes, none spread. */
+function argumentsFit(args: ts.NodeArray<ts.Expression> | undefined, counts: { readonly minArguments: number; readonly maxArguments: number }): args is ts.NodeArray<ts.Expression> {
+  return args !== undefined && args.length >= counts.minArguments && args.length <= counts.maxArguments && !args.some(ts.isSpreadElement);
 }
 
 /** The elements of an import's `{ … }` or a require's `{ … } =`: what a binding may be removed from. */

@@ -8,26 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EinopsError, rearrange, reduce } from '../../src/tfjs';
 import { planEinMix } from '../../src/layers/einmix';
 import { EinMix, Rearrange, Reduce } from '../../src/layers/tfjs';
+import { saveAndLoad } from './savedModel';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 const arange = (shape: number[], start = 0): tf.Tensor => tf.tidy(() => tf.range(start, start + shape.reduce((a, b) => a * b, 1)).reshape(shape));
-
-/** Saves a model to memory and loads it back, as an app would with any IOHandler. */
-async function saveAndLoad(model: tf.LayersModel): Promise<tf.LayersModel> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  // Through JSON, as a file or a server would keep the topology.
-  const topology = JSON.parse(JSON.stringify(saved!.modelTopology)) as object;
-  return tf.loadLayersModel(tf.io.fromMemory({ ...saved!, modelTopology: topology }));
-}
 
 function predict(model: tf.LayersModel, x: tf.Tensor): number[] {
   return tf.tidy(() => Array.from((model.predict(x) as tf.Tensor).dataSync()));

@@ -13,6 +13,7 @@ import { compileRecipe } from '../../src/pattern/compile';
 import type { Recipe } from '../../src/pattern/recipe';
 import { applyRecipe } from '../../src/runtime/apply';
 import { Rearrange, Reduce } from '../../src/layers/tfjs/runtime';
+import { saveToMemory } from './savedModel';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -29,18 +30,6 @@ function buildModel(): tf.LayersModel {
       new Rearrange(compileRecipe('rearrange', FLATTEN)),
     ],
   });
-}
-
-/** A model's topology through JSON, as a file keeps it, and its weights: enough to load it again. */
-async function save(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return { ...saved!, modelTopology: JSON.parse(JSON.stringify(saved!.modelTopology)) as object };
 }
 
 /** The saved topology with each einops layer's config changed by `edit`. */
@@ -89,7 +78,7 @@ describe('without the parser', () => {
     const model = buildModel();
     const x = arange([2, 4, 6, 3]);
     const expected = model.predict(x) as tf.Tensor;
-    const artifacts = await save(model);
+    const artifacts = await saveToMemory(model);
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
     const y = loaded.predict(x) as tf.Tensor;
     expect(y.shape).toEqual([2, 2 * 3 * 3]);
@@ -99,7 +88,7 @@ describe('without the parser', () => {
   });
 
   it('refuses a saved recipe that was changed, or none, instead of running something else', async () => {
-    const artifacts = await save(buildModel());
+    const artifacts = await saveToMemory(buildModel());
     const changed = editLayers(artifacts, (config) => {
       config['pattern'] = String(config['pattern']).replace('(h 2)', '(h 3)');
     });
@@ -126,7 +115,7 @@ describe('with einops/layers/tfjs imported, which installs the parser', () => {
   });
 
   it('loads a saved layer by compiling its pattern again, so a model saved without recipes loads too', async () => {
-    const artifacts = await save(buildModel());
+    const artifacts = await saveToMemory(buildModel());
     const withoutRecipes = editLayers(artifacts, (config) => {
       delete config['recipe'];
     });
