@@ -1,6 +1,6 @@
 import { EinopsError } from '../errors';
 import { copyStrided } from './copy';
-import { allocate } from './dtype';
+import { allocateForOverwrite } from './dtype';
 import type { TypedArray } from './dtype';
 import { fromView, viewInfo } from './ndarray';
 import type { NDArray } from './ndarray';
@@ -39,7 +39,8 @@ export function concat(list: readonly NDArray[], axis: number): NDArray {
   const shape = first.shape.slice();
   shape[axis] = total;
   const size = checkedSize(shape, () => `concat of ${list.length} arrays`);
-  const out = allocate(first.dtype, size);
+  // Every element is written: each array's runs fill their columns of every output row.
+  const out = allocateForOverwrite(first.dtype, size);
   let outer = 1;
   for (let d = 0; d < axis; d++) outer *= shape[d]!;
   const rowLength = size / Math.max(outer, 1); // elements of the output per outer index
@@ -56,7 +57,7 @@ export function concat(list: readonly NDArray[], axis: number): NDArray {
 function contiguousElements(x: NDArray): TypedArray {
   const info = viewInfo(x);
   if (info.contiguous) return info.buffer.subarray(info.offset, info.offset + x.size);
-  const copy = allocate(x.dtype, x.size);
+  const copy = allocateForOverwrite(x.dtype, x.size);
   copyStrided(info.buffer, info.offset, x.shape, info.strides, copy, 0);
   return copy;
 }

@@ -1,6 +1,6 @@
 import { EinopsError } from '../errors';
 import { copyStrided } from './copy';
-import { allocate } from './dtype';
+import { allocate, allocateForOverwrite } from './dtype';
 import type { DType, DTypeArrays, ElementOf, TypedArray } from './dtype';
 import { checkedSize, contiguousStrides, formatShape, isContiguous } from './shape';
 
@@ -125,7 +125,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
       this.#adopt(run);
       return run;
     }
-    const out = allocate(this.dtype, this.size);
+    const out = allocateForOverwrite(this.dtype, this.size);
     copyStrided(buffer, this.#offset, this.#shape, this.#strides, out, 0);
     this.#adopt(out);
     return out;

@@ -1,6 +1,6 @@
 import { EinopsError } from '../errors';
 import { copyStrided } from './copy';
-import { allocate } from './dtype';
+import { allocateForOverwrite } from './dtype';
 import { trustedView, viewInfo } from './ndarray';
 import type { NDArray } from './ndarray';
 import { checkedSize, contiguousStrides, formatShape, sizeOrInvalid } from './shape';
@@ -24,7 +24,8 @@ export function stack(list: readonly NDArray[]): NDArray {
   const shape = [list.length, ...first.shape];
   let size = sizeOrInvalid(shape); // the message's closure only when it is needed
   if (size < 0) size = checkedSize(shape, () => `stack of ${list.length} arrays`);
-  const out = allocate(first.dtype, size);
+  // Every element is written: each array fills its slot.
+  const out = allocateForOverwrite(first.dtype, size);
   const step = first.size;
   for (let i = 0; i < list.length; i++) {
     const x = list[i]!;
