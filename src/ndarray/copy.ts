@@ -302,9 +302,12 @@ function copyRowPairs(
 
 /**
  * A transpose-like block: destination contiguous along the columns, source densest along the
- * rows. Eight columns at a time: each row then writes eight neighbouring destination elements
- * from eight source streams that each advance densely, and a band of TILE rows keeps all of
- * them in cache. (Unrolling by hand is what lets V8 keep the eight offsets in registers.)
+ * rows. Sixteen columns at a time (then eight, then one): each row then writes sixteen
+ * neighbouring destination elements, a whole cache line of 4-byte words, from sixteen source
+ * streams that each advance densely, and a band of TILE rows keeps all of them in cache.
+ * (Unrolling by hand, with each stream's base named outside the row loop, is what lets V8 keep
+ * the offsets in registers: 16 columns measured about 15% faster than 8 on
+ * 'b c h w -> b h w c', float32.)
  */
 function copyTile(
   src: Words,
@@ -317,31 +320,52 @@ function copyTile(
   cols: number,
   colStride: number,
 ): void {
-  const c2 = 2 * colStride;
-  const c3 = 3 * colStride;
-  const c4 = 4 * colStride;
-  const c5 = 5 * colStride;
-  const c6 = 6 * colStride;
-  const c7 = 7 * colStride;
+  const c = colStride;
   for (let i0 = 0; i0 < rows; i0 += TILE) {
     const n = Math.min(TILE, rows - i0);
+    const first = s + i0 * rowStride;
+    const firstOut = t + i0 * dstRowStride;
     let j = 0;
+    for (; j + 16 <= cols; j += 16) {
+      const k0 = first + j * c;
+      const [k1, k2, k3, k4, k5, k6, k7] = [k0 + c, k0 + 2 * c, k0 + 3 * c, k0 + 4 * c, k0 + 5 * c, k0 + 6 * c, k0 + 7 * c];
+      const [k8, k9, k10, k11] = [k0 + 8 * c, k0 + 9 * c, k0 + 10 * c, k0 + 11 * c];
+      const [k12, k13, k14, k15] = [k0 + 12 * c, k0 + 13 * c, k0 + 14 * c, k0 + 15 * c];
+      for (let i = 0, q = 0, u = firstOut + j; i < n; i++, q += rowStride, u += dstRowStride) {
+        dst[u] = src[k0 + q]!;
+        dst[u + 1] = src[k1 + q]!;
+        dst[u + 2] = src[k2 + q]!;
+        dst[u + 3] = src[k3 + q]!;
+        dst[u + 4] = src[k4 + q]!;
+        dst[u + 5] = src[k5 + q]!;
+        dst[u + 6] = src[k6 + q]!;
+        dst[u + 7] = src[k7 + q]!;
+        dst[u + 8] = src[k8 + q]!;
+        dst[u + 9] = src[k9 + q]!;
+        dst[u + 10] = src[k10 + q]!;
+        dst[u + 11] = src[k11 + q]!;
+        dst[u + 12] = src[k12 + q]!;
+        dst[u + 13] = src[k13 + q]!;
+        dst[u + 14] = src[k14 + q]!;
+        dst[u + 15] = src[k15 + q]!;
+      }
+    }
     for (; j + 8 <= cols; j += 8) {
-      for (let i = 0, k = s + i0 * rowStride + j * colStride, u = t + i0 * dstRowStride + j; i < n; i++, k += rowStride, u += dstRowStride) {
-        dst[u] = src[k]!;
-        dst[u + 1] = src[k + colStride]!;
-        dst[u + 2] = src[k + c2]!;
-        dst[u + 3] = src[k + c3]!;
-        dst[u + 4] = src[k + c4]!;
-        dst[u + 5] = src[k + c5]!;
-        dst[u + 6] = src[k + c6]!;
-        dst[u + 7] = src[k + c7]!;
+      const k0 = first + j * c;
+      const [k1, k2, k3, k4, k5, k6, k7] = [k0 + c, k0 + 2 * c, k0 + 3 * c, k0 + 4 * c, k0 + 5 * c, k0 + 6 * c, k0 + 7 * c];
+      for (let i = 0, q = 0, u = firstOut + j; i < n; i++, q += rowStride, u += dstRowStride) {
+        dst[u] = src[k0 + q]!;
+        dst[u + 1] = src[k1 + q]!;
+        dst[u + 2] = src[k2 + q]!;
+        dst[u + 3] = src[k3 + q]!;
+        dst[u + 4] = src[k4 + q]!;
+        dst[u + 5] = src[k5 + q]!;
+        dst[u + 6] = src[k6 + q]!;
+        dst[u + 7] = src[k7 + q]!;
       }
     }
     for (; j < cols; j++) {
-      for (let i = 0, k = s + i0 * rowStride + j * colStride, u = t + i0 * dstRowStride + j; i < n; i++, k += rowStride, u += dstRowStride) {
-        dst[u] = src[k]!;
-      }
+      for (let i = 0, k = first + j * c, u = firstOut + j; i < n; i++, k += rowStride, u += dstRowStride) dst[u] = src[k]!;
     }
   }
 }

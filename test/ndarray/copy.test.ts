@@ -119,9 +119,9 @@ describe('copyStrided kernel specialisations', () => {
     }
   });
 
-  it('transpose bands: source-dense axes of 8 to 300 rows against 1 to 19 columns', () => {
+  it('transpose bands: source-dense axes of 8 to 300 rows against 1 to 43 columns (bands of 16, 8 and 1)', () => {
     for (const dtype of ['float32', 'float64', 'uint8', 'int16'] as const) {
-      for (const [rows, cols] of [[8, 8], [300, 19], [129, 9], [257, 7], [31, 1]] as const) {
+      for (const [rows, cols] of [[8, 8], [300, 19], [129, 9], [257, 7], [31, 1], [9, 16], [40, 32], [77, 43], [12, 24]] as const) {
         // The destination walks `cols` fastest; the source is dense along `rows`.
         const v = layout(dtype, [3, rows, cols], [0, 2, 1], new Set(), rows + cols);
         expect(sameValues(copyOf(v), naiveElements(v)), `${dtype} ${rows}x${cols}`).toBe(true);
@@ -131,7 +131,7 @@ describe('copyStrided kernel specialisations', () => {
 
   it('transpose bands longer than one band of 512 rows', () => {
     for (const dtype of ['float32', 'float64', 'uint8', 'int16'] as const) {
-      for (const [rows, cols] of [[1100, 9], [513, 8], [1030, 17]] as const) {
+      for (const [rows, cols] of [[1100, 9], [513, 8], [1030, 17], [600, 27]] as const) {
         const v = layout(dtype, [2, rows, cols], [0, 2, 1], new Set(), rows * cols);
         expect(sameValues(copyOf(v), naiveElements(v)), `${dtype} ${rows}x${cols}`).toBe(true);
       }
