@@ -174,7 +174,7 @@ Options:
   --warn              report invalid patterns as warnings and leave those calls to run time
   --module <name>     a module whose ops to precompile (repeatable; default: einops)
   --runtime <name>    the module precompiled calls import (default: einops/runtime)
-  --layer-module <name>   a module whose layers to precompile (repeatable; default: einops/layers/tfjs)
+  --layer-module <name>   a module whose layers to precompile (repeatable; default: einops/layers/tfjs and einops/layers/tfjs/runtime)
   --layer-runtime <name>  the module precompiled layers import (default: einops/layers/tfjs/runtime)
   --progress          print a line per file (the default from ${LONG_RUN_FILES} files on)
   --quiet             print only errors and warnings

@@ -31,7 +31,11 @@ export interface TransformOptions {
   readonly modules?: readonly string[];
   /** Where precompiled calls import the runtime from. Default `'einops/runtime'`. */
   readonly runtime?: string;
-  /** Specifiers that export the layers Rearrange and Reduce (absolute paths as in `modules`). Default `['einops/layers/tfjs']`. */
+  /**
+   * Specifiers that export the layers Rearrange and Reduce (absolute paths as in `modules`).
+   * Default `['einops/layers/tfjs', 'einops/layers/tfjs/runtime']`: the lean entry's layers take
+   * no pattern string at run time, so a literal one there needs the plugin.
+   */
   readonly layerModules?: readonly string[];
   /** Where precompiled layers are imported from. Default `'einops/layers/tfjs/runtime'`. */
   readonly layerRuntime?: string;
@@ -178,7 +182,7 @@ function literalText(expression: ts.Expression): string | undefined {
 export function createTransformer(options: TransformOptions = {}): Transformer {
   const matchers: readonly [ModuleKind, ModuleMatcher][] = [
     ['ops', moduleMatcher(options.modules ?? ['einops'])],
-    ['layers', moduleMatcher(options.layerModules ?? ['einops/layers/tfjs'])],
+    ['layers', moduleMatcher(options.layerModules ?? ['einops/layers/tfjs', 'einops/layers/tfjs/runtime'])],
   ];
   const quickChecks = matchers.flatMap(([, matcher]) => matcher.quickChecks);
   const kindOf = (specifier: string, fileName: string): ModuleKind | undefined =>

@@ -325,6 +325,14 @@ new Other('a b -> b a');`;
     expect(transform(code).calls).toBe(0);
   });
 
+  it('the lean entry\'s layers too, whose classes take no pattern string without the plugin', () => {
+    const result = transform(`import { Reduce } from 'einops/layers/tfjs/runtime';\nnew Reduce('a b -> a', 'max');`);
+    expect(result.calls).toBe(1);
+    expect(result.code).toContain(`import { Reduce as _einops_Reduce } from "einops/layers/tfjs/runtime";`);
+    expect(result.code).toContain(`new _einops_Reduce(_einops_r0, 'max')`);
+    expect(result.code).not.toContain(`import { Reduce } from`);
+  });
+
   it('CommonJS as tsc emits it', () => {
     const result = transform(`"use strict";\nconst tfjs_1 = require("einops/layers/tfjs");\nconst layer = new tfjs_1.Reduce('a b -> a', 'sum');`, '/app/main.js');
     expect(result.calls).toBe(1);

@@ -4,7 +4,9 @@
  * `new Reduce('<literal pattern>', …)` written against `einops/layers/tfjs`, so a bundled model
  * ships no parser. They are the same classes as those of `einops/layers/tfjs`, saved and loaded
  * alike: a model saved by either entry loads here, its recipes checked against their patterns.
- * Importing this entry registers the tfjs backend (without the string-pattern ops).
+ * A layer made here from a pattern string throws, unless the plugin compiled it: the plugin
+ * rewrites literal patterns given to this entry's layers too. Importing this entry registers
+ * the tfjs backend (without the string-pattern ops).
  *
  * @example
  * ```ts
