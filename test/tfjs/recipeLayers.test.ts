@@ -87,6 +87,16 @@ describe('without the parser', () => {
     tf.dispose([x, expected, y]);
   });
 
+  it('keeps axis names with capitals and underscores through a save, in the pattern and in the recipe', async () => {
+    const pattern = '(b T_x) C_in -> b T_x C_in';
+    const model = tf.sequential({ layers: [new Rearrange(compileRecipe('rearrange', pattern), { T_x: 2 }, { inputShape: [3] })] });
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(model)));
+    const layer = loaded.layers[0] as Rearrange;
+    expect(layer.pattern).toBe(pattern);
+    expect(layer.recipe).toEqual(compileRecipe('rearrange', pattern));
+    expect(layer.axesLengths).toEqual({ T_x: 2 });
+  });
+
   it('refuses a saved recipe that was changed, or none, instead of running something else', async () => {
     const artifacts = await saveToMemory(buildModel());
     const changed = editLayers(artifacts, (config) => {
