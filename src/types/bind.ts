@@ -374,8 +374,17 @@ type JoinLengths<Shape extends readonly number[], I extends 0[] = [], Out extend
   ? Out
   : JoinLengths<Shape, [...I, 0], I extends [] ? `${Shape[0]}` : `${Out}, ${Shape[I['length']]}`>;
 
+/**
+ * The output shape of a checked pattern. Without axes lengths, every name on the right is on
+ * the left (rearrange and reduce allow no other, and repeat has failed already), so a right
+ * side of names after a plain left side is read straight from the shape (NamesAt).
+ */
 type Output<P extends Pattern, S extends readonly number[], A> = IsPlainLeft<P['left'], S, A> extends true
-  ? OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A> & Lengths, []>
+  ? [keyof A] extends [never]
+    ? IsNamesOnly<P['right']> extends true
+      ? NamesAt<P['right']['pre'], IndexOf<P['left']['pre']>, S>
+      : OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A> & Lengths, []>
+    : OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A> & Lengths, []>
   : BindShape<P['left'], S, A> extends infer Bound
     ? Bound extends [infer Learnts extends Learnt, infer E extends readonly number[]]
       ? OutputShape<P['right'], LengthsOf<Learnts, A> & Lengths, E>
@@ -383,23 +392,24 @@ type Output<P extends Pattern, S extends readonly number[], A> = IsPlainLeft<P['
     : never;
 
 // ── the short path: a left side of names only, on a shape of its rank ──────────────────────
+// What depends on the pattern alone is an alias of a side alone (IsNamesOnly, IndexOf), which
+// TypeScript computes once per side; a call adds its shape's lookups.
 
 /**
  * Whether binding cannot fail and learns each name's length from its dimension: names only,
  * no ellipsis, the shape's rank known and equal, and no axes length given for a left name
  * (which would have to agree with the shape). The usual call; it then costs a lookup per name.
  */
-type IsPlainLeft<L extends Expression, S extends readonly number[], A> = L['ellipsis'] extends 'none'
-  ? L['pre'][number] extends string
-    ? number extends S['length']
-      ? false
-      : L['pre']['length'] extends S['length']
-        ? [keyof A & L['names']] extends [never]
-          ? true
-          : false
+type IsPlainLeft<L extends Expression, S extends readonly number[], A> = number extends S['length']
+  ? false
+  : (IsNamesOnly<L> extends true ? L['pre']['length'] : null) extends S['length']
+    ? [keyof A & L['names']] extends [never]
+      ? true
       : false
-    : false
-  : false;
+    : false;
+
+/** A side of single names, without an ellipsis. */
+type IsNamesOnly<E extends Expression> = E['ellipsis'] extends 'none' ? (E['pre'][number] extends string ? true : false) : false;
 
 /** Each name's index in the dims, e.g. `{ b: 0; c: 1 }`: one per left side, shared by every call with it. */
 type IndexOf<Dims extends readonly Dim[], I extends 0[] = [], Out = {}> = Dims extends readonly [
@@ -408,6 +418,12 @@ type IndexOf<Dims extends readonly Dim[], I extends 0[] = [], Out = {}> = Dims e
 ]
   ? IndexOf<Rest, [...I, 0], Out & { readonly [K in D]: I['length'] }>
   : { readonly [K in keyof Out]: Out[K] };
+
+/**
+ * A right side of names, all of them on the left, without axes lengths: each read from the
+ * shape at its index on the left.
+ */
+type NamesAt<Dims extends readonly Dim[], Index, S extends readonly number[]> = { [I in keyof Dims]: S[Index[Dims[I] & keyof Index] & number] };
 
 /** The lengths of the names read from the shape at their indices (computed when read), and the axes lengths given. */
 type LengthsAt<Index, S extends readonly number[], A> = [keyof A] extends [never]

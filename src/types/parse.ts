@@ -151,7 +151,7 @@ type ParseSide<
   Rest extends string,
   Ctx extends Context,
   Dims extends readonly Dim[] = [],
-  Group extends readonly Axis[] | null = null,
+  Group extends CompositionDim | null = null,
   GroupAt extends string = '',
   Names extends string = never,
   Anonymous extends boolean = false,
@@ -164,7 +164,7 @@ type ParseSide<
       ? ParseSide<Next, Ctx, Dims, [], Rest, Names, Anonymous, At, Before>
       : SyntaxError<WriteNestedParenthesesMessage, Rest, Ctx>
     : Rest extends `)${infer Next}`
-      ? Group extends readonly Axis[]
+      ? Group extends CompositionDim
         ? ParseSide<Next, Ctx, [...Dims, Group], null, '', Names, Anonymous, At, Before>
         : SyntaxError<WriteUnopenedParenthesisMessage, Rest, Ctx>
       : Rest extends ''
@@ -177,7 +177,7 @@ type ParseSide<
               ? Problem extends 'ok'
                 ? Word extends Ellipsis | '\u2026'
                   ? At extends 'none'
-                    ? Group extends readonly Axis[]
+                    ? Group extends CompositionDim
                       ? ParseSide<Next, Ctx, Dims, [...Group, Ellipsis], GroupAt, Names, Anonymous, 'parenthesized', Before>
                       : ParseSide<Next, Ctx, [], Group, GroupAt, Names, Anonymous, 'top', Dims>
                     : SyntaxError<WriteTwoEllipsesMessage, Rest, Ctx>
@@ -193,7 +193,7 @@ type ParseSide<
                       ? Group extends null
                         ? ParseSide<Next, Ctx, [...Dims, []], Group, GroupAt, Names, Anonymous, At, Before>
                         : ParseSide<Next, Ctx, Dims, Group, GroupAt, Names, Anonymous, At, Before>
-                      : Group extends readonly Axis[]
+                      : Group extends CompositionDim
                         ? ParseSide<Next, Ctx, Dims, [...Group, Length], GroupAt, Names, true, At, Before>
                         : ParseSide<Next, Ctx, [...Dims, [Length]], Group, GroupAt, Names, true, At, Before>
                   : never
@@ -201,18 +201,18 @@ type ParseSide<
               : Word extends UnderscoreAtEnd
                 ? Word extends '_'
                   ? Ctx['underscore'] extends true
-                    ? Group extends readonly Axis[]
+                    ? Group extends CompositionDim
                       ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names, Anonymous, At, Before>
                       : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names, Anonymous, At, Before>
                     : SyntaxError<WriteUnderscoreAxisNameMessage<Word>, Rest, Ctx>
                   : SyntaxError<WriteUnderscoreAxisNameMessage<Word>, Rest, Ctx>
                 : Word extends Names
                   ? Ctx['duplicates'] extends true
-                    ? Group extends readonly Axis[]
+                    ? Group extends CompositionDim
                       ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names, Anonymous, At, Before>
                       : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names, Anonymous, At, Before>
                     : SyntaxError<WriteDuplicateAxisMessage<Word, Ctx['side']>, Rest, Ctx>
-                  : Group extends readonly Axis[]
+                  : Group extends CompositionDim
                     ? ParseSide<Next, Ctx, Dims, [...Group, Word], GroupAt, Names | Word, Anonymous, At, Before>
                     : ParseSide<Next, Ctx, [...Dims, Word], Group, GroupAt, Names | Word, Anonymous, At, Before>
           : never;
@@ -259,6 +259,22 @@ type NameKind<Rest extends string> = Rest extends `${infer Char}${infer Tail}`
   : 'name';
 
 /**
+ * The plain names (and runs of spaces) at the start of a side, the commonest text, with only
+ * the state they change: the first other word goes on to FastSpecial with the rest of the
+ * state at its start values.
+ */
+type FastNames<Rest extends string, Underscore extends boolean, Dims extends readonly Dim[] = [], Names extends string = never> =
+  Rest extends `${infer Word} ${infer Next}`
+    ? TokenKind<Word> extends 'name'
+      ? Word extends Names
+        ? Unusual
+        : FastNames<Next, Underscore, [...Dims, Word], Names | Word>
+      : Word extends ''
+        ? FastNames<Next, Underscore, Dims, Names>
+        : FastSpecial<Word, Next, Underscore, Dims, null, Names, false, 'none', null>
+    : Finish<Dims, null, Names, false, 'none'>;
+
+/**
  * One word per step; each word ends at a space (one is added at the end). A plain name costs
  * one split, a TokenKind (cached per word) and a check against the names so far.
  */
@@ -266,7 +282,7 @@ type FastWords<
   Rest extends string,
   Underscore extends boolean,
   Dims extends readonly Dim[] = [],
-  Group extends readonly Axis[] | null = null,
+  Group extends CompositionDim | null = null,
   Names extends string = never,
   Anonymous extends boolean = false,
   At extends EllipsisPlace = 'none',
@@ -275,7 +291,7 @@ type FastWords<
   ? TokenKind<Word> extends 'name'
     ? Word extends Names
       ? Unusual
-      : Group extends readonly Axis[]
+      : Group extends CompositionDim
         ? FastWords<Next, Underscore, Dims, [...Group, Word], Names | Word, Anonymous, At, Before>
         : FastWords<Next, Underscore, [...Dims, Word], Group, Names | Word, Anonymous, At, Before>
     : FastSpecial<Word, Next, Underscore, Dims, Group, Names, Anonymous, At, Before>
@@ -289,7 +305,7 @@ type FastSpecial<
   Next extends string,
   Underscore extends boolean,
   Dims extends readonly Dim[],
-  Group extends readonly Axis[] | null,
+  Group extends CompositionDim | null,
   Names extends string,
   Anonymous extends boolean,
   At extends EllipsisPlace,
@@ -303,7 +319,7 @@ type FastSpecial<
         : FastToken<Inner, Next, Underscore, false, Dims, [], Names, Anonymous, At, Before>
       : Unusual
     : Word extends `${infer Token})`
-      ? Group extends readonly Axis[]
+      ? Group extends CompositionDim
         ? FastToken<Token, Next, Underscore, true, Dims, Group, Names, Anonymous, At, Before>
         : Unusual
       : FastToken<Word, Next, Underscore, false, Dims, Group, Names, Anonymous, At, Before>;
@@ -315,14 +331,14 @@ type FastToken<
   Underscore extends boolean,
   Close extends boolean,
   Dims extends readonly Dim[],
-  Group extends readonly Axis[] | null,
+  Group extends CompositionDim | null,
   Names extends string,
   Anonymous extends boolean,
   At extends EllipsisPlace,
   Before,
 > = TokenKind<Token> extends 'special'
   ? Token extends ''
-    ? Group extends readonly Axis[]
+    ? Group extends CompositionDim
       ? FastClose<Next, Underscore, Close, Dims, Group, Names, Anonymous, At, Before>
       : Unusual
     : Token extends `${infer Length extends number}`
@@ -331,21 +347,21 @@ type FastToken<
         : Length extends 0
           ? Unusual
           : Length extends 1
-            ? Group extends readonly Axis[]
+            ? Group extends CompositionDim
               ? FastClose<Next, Underscore, Close, Dims, Group, Names, Anonymous, At, Before>
               : FastWords<Next, Underscore, [...Dims, []], Group, Names, Anonymous, At, Before>
-            : Group extends readonly Axis[]
+            : Group extends CompositionDim
               ? FastClose<Next, Underscore, Close, Dims, [...Group, Length], Names, true, At, Before>
               : FastWords<Next, Underscore, [...Dims, [Length]], Group, Names, true, At, Before>
       : Token extends Ellipsis
         ? At extends 'none'
-          ? Group extends readonly Axis[]
+          ? Group extends CompositionDim
             ? FastClose<Next, Underscore, Close, Dims, [...Group, Ellipsis], Names, Anonymous, 'parenthesized', Before>
             : FastWords<Next, Underscore, [], Group, Names, Anonymous, 'top', Dims>
           : Unusual
         : Token extends '_'
           ? Underscore extends true
-            ? Group extends readonly Axis[]
+            ? Group extends CompositionDim
               ? FastClose<Next, Underscore, Close, Dims, [...Group, Token], Names, Anonymous, At, Before>
               : FastWords<Next, Underscore, [...Dims, Token], Group, Names, Anonymous, At, Before>
             : Unusual
@@ -354,7 +370,7 @@ type FastToken<
     ? Unusual
     : Token extends Names
       ? Unusual
-      : Group extends readonly Axis[]
+      : Group extends CompositionDim
         ? FastClose<Next, Underscore, Close, Dims, [...Group, Token], Names | Token, Anonymous, At, Before>
         : FastWords<Next, Underscore, [...Dims, Token], Group, Names | Token, Anonymous, At, Before>;
 
@@ -363,7 +379,7 @@ type FastClose<
   Underscore extends boolean,
   Close extends boolean,
   Dims extends readonly Dim[],
-  Group extends readonly Axis[],
+  Group extends CompositionDim,
   Names extends string,
   Anonymous extends boolean,
   At extends EllipsisPlace,
@@ -373,7 +389,7 @@ type FastClose<
   : FastWords<Next, Underscore, Dims, Group, Names, Anonymous, At, Before>;
 
 /** A side through the fast path, or the full parser when the fast path gives up. */
-type ReadSide<Text extends string, Ctx extends Context> = FastWords<`${Text} `, Ctx['underscore']> extends infer E extends Expression
+type ReadSide<Text extends string, Ctx extends Context> = FastNames<`${Text} `, Ctx['underscore']> extends infer E extends Expression
   ? E
   : ParseSide<Text, Ctx>;
 
