@@ -10,6 +10,9 @@
  *
  * The layers Rearrange and Reduce of `einops/layers/tfjs` alike: `new Reduce('…', 'max')` becomes
  * `new _einops_Reduce(_einops_r1, 'max')`, the same class from `einops/layers/tfjs/runtime`.
+ * (An import whose every use is rewritten is dropped; for the layers' entry that also drops
+ * what only it registers, EinMix for loading saved models, which a bare
+ * `import 'einops/layers/tfjs'` keeps: such an import is never touched.)
  *
  * The runtime function is what the string-pattern op calls once it has the recipe, so the
  * result and every error are the same; the arguments keep their order. Only calls it can prove

@@ -353,6 +353,13 @@ new Other('a b -> b a');`;
     expect((error as PrecompileError).message).toMatch(/^\/app\/model\.ts:2:12: Reduce "b c -> b c d": /);
   });
 
+  it('keeps a bare import of the layers entry, which registers EinMix for loading models', () => {
+    const result = transform(`import 'einops/layers/tfjs';\nimport { Reduce } from 'einops/layers/tfjs';\nnew Reduce('a b -> a', 'max');`);
+    expect(result.calls).toBe(1);
+    expect(result.code).toContain(`import 'einops/layers/tfjs';`);
+    expect(result.code).not.toContain(`import { Reduce } from 'einops/layers/tfjs';`);
+  });
+
   it('the layer options: other modules and runtime', () => {
     const result = withOptions(
       { layerModules: ['/repo/src/layers/tfjs/index.ts'], layerRuntime: '/repo/src/layers/tfjs/runtime.ts' },
