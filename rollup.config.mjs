@@ -4,27 +4,22 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 
+// The package's entries, subpath → source, are listed once, in scripts/entries.json; here each
+// subpath becomes its dist/ name ('.' → index, './layers/tfjs' → layers/tfjs).
+// test/layout/entries.test.ts checks that package.json, tsconfig.test.json and typedoc.json agree.
+const entryList = JSON.parse(readFileSync('scripts/entries.json', 'utf8'));
+const distNames = (bySubpath) =>
+  Object.fromEntries(Object.entries(bySubpath).map(([subpath, source]) => [subpath === '.' ? 'index' : subpath.slice(2), source]));
+
 // The build-time tools: Node only, kept out of the library's chunks. ts-morph and rollup are
 // the user's (optional peers); magic-string and the source-map code are bundled in.
-const transformerEntries = {
-  rollup: 'src/transformer/rollup.ts',
-  transformer: 'src/transformer/index.ts',
-  cli: 'src/transformer/cli.ts',
-};
+const transformerEntries = { ...distNames(entryList.tools), ...entryList.bin };
 const transformerExternal = (id) => id === 'ts-morph' || id === 'rollup' || id.startsWith('node:');
 
 // Chunk names carry content hashes, so a build starts from an empty dist/ (no stale chunks ship).
 rmSync('dist', { recursive: true, force: true });
 
-const entries = {
-  index: 'src/index.ts',
-  runtime: 'src/runtime/index.ts',
-  tfjs: 'src/tfjs.ts',
-  'layers/tfjs': 'src/layers/tfjs/index.ts',
-  'layers/tfjs/runtime': 'src/layers/tfjs/runtime.ts',
-  onnx: 'src/onnx.ts',
-  scijs: 'src/scijs.ts',
-};
+const entries = distNames(entryList.library);
 // Each library's entry in the shape checker's registry (src/types/registry.ts), written once in
 // src/types/<name>Registry.ts as an augmentation of './registry'. Bundled declarations have no
 // './registry' module, so the entry's .d.ts carries the same block as an augmentation of the
@@ -95,7 +90,7 @@ export default [
   },
   {
     // CommonJS for configs that `require` the plugin; the CLI is ESM only.
-    input: { rollup: transformerEntries.rollup, transformer: transformerEntries.transformer },
+    input: distNames(entryList.tools),
     external: transformerExternal,
     plugins: [nodeResolve(), esbuild({ target: 'node18' })],
     // `exports: 'named'`: the plugin is `require('einops/rollup').default`, as its .d.cts says
@@ -103,7 +98,7 @@ export default [
     output: { dir: 'dist', format: 'cjs', exports: 'named', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/transformer-[hash].cjs' },
   },
   {
-    input: { rollup: transformerEntries.rollup, transformer: transformerEntries.transformer },
+    input: distNames(entryList.tools),
     external: transformerExternal,
     plugins: [dts({ compilerOptions: { types: ['node'] } })],
     output: [

@@ -13,22 +13,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import entryList from '../../scripts/entries.json';
 import { type CodeBlock, documentationBlocks } from './codeBlocks';
 
 const root = resolve(__dirname, '../..');
 
-/** package.json's subpaths and the source entry behind each (as rollup.config.mjs builds them). */
-const entries: Record<string, string> = {
-  einops: 'src/index.ts',
-  'einops/runtime': 'src/runtime/index.ts',
-  'einops/tfjs': 'src/tfjs.ts',
-  'einops/layers/tfjs': 'src/layers/tfjs/index.ts',
-  'einops/layers/tfjs/runtime': 'src/layers/tfjs/runtime.ts',
-  'einops/onnx': 'src/onnx.ts',
-  'einops/scijs': 'src/scijs.ts',
-  'einops/rollup': 'src/transformer/rollup.ts',
-  'einops/transformer': 'src/transformer/index.ts',
-};
+/** package.json's subpaths as a user imports them (`einops/tfjs`) and the source entry behind each. */
+const entries: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...entryList.library, ...entryList.tools }).map(([subpath, source]) => [`einops${subpath.slice(1)}`, source]),
+);
 const registries = ['src/types/tfjsRegistry.ts', 'src/types/onnxRegistry.ts', 'src/types/scijsRegistry.ts'];
 
 const blocks = documentationBlocks(root);
