@@ -11,8 +11,8 @@
  * sides relate as the op requires. A recipe that passes runs exactly like a compiled one.
  */
 import { EinopsError } from '../errors';
-import { writeRecipeMismatchMessage, writeRecipeVersionMessage } from './messages';
-import { ELLIPSIS, RECIPE_VERSION, type Recipe, type RecipeDim, type RecipeOp } from './recipe';
+import { writeRecipeMismatchMessage } from './messages';
+import { checkRecipeVersion, ELLIPSIS, type Recipe, type RecipeDim, type RecipeOp } from './recipe';
 
 /** One dimension as the pattern's text spells it: its axis names, or the bare ellipsis. */
 type SpelledDim = readonly string[] | '...';
@@ -118,7 +118,7 @@ function recipeProblem(value: Partial<Record<keyof Recipe, unknown>>, op: Recipe
 export function checkRecipe(value: unknown, op: RecipeOp, pattern: string): Recipe {
   if (typeof value !== 'object' || value === null) throw new EinopsError(writeRecipeMismatchMessage(pattern, `it is ${value === null ? 'null' : typeof value}`));
   const recipe = value as Partial<Record<keyof Recipe, unknown>>;
-  if (recipe.version !== RECIPE_VERSION) throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
+  checkRecipeVersion(recipe);
   const problem = recipeProblem(recipe, op, pattern);
   if (problem !== undefined) throw new EinopsError(writeRecipeMismatchMessage(pattern, problem));
   return value as Recipe;

@@ -7,11 +7,10 @@ import { EinopsError } from '../errors';
 import {
   writeEmptyListMessage,
   writeMeanOfIntegersMessage,
-  writeRecipeVersionMessage,
   writeReductionResultMessage,
   writeUnknownReductionMessage,
 } from '../pattern/messages';
-import { RECIPE_VERSION, type Recipe, type RecipeOp } from '../pattern/recipe';
+import { checkRecipeVersion, type Recipe, type RecipeOp } from '../pattern/recipe';
 import { type CoreBackend, inScope, REDUCTIONS, type ReductionName } from './backend';
 import { type AxesLengths, checkAxesObject, NO_AXES, type Plan, type PlanOptions, stepCount } from './bind';
 import { describeShape, inContext } from './context';
@@ -133,9 +132,7 @@ export function applyRecipe(
   axesLengths: AxesLengths = NO_AXES,
 ): unknown {
   try {
-    if (recipe.version !== RECIPE_VERSION) {
-      throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
-    }
+    checkRecipeVersion(recipe);
     if (recipe.op === 'reduce') checkReduction(reduction);
     checkAxesObject(axesLengths);
     const backend = inputBackend(x);

@@ -28,9 +28,8 @@ import {
   writeEinsumMinimumRankMessage,
   writeEinsumOperandCountMessage,
   writeEinsumRankMessage,
-  writeRecipeVersionMessage,
 } from '../pattern/messages';
-import { ELLIPSIS, RECIPE_VERSION } from '../pattern/recipe';
+import { checkRecipeVersion, ELLIPSIS } from '../pattern/recipe';
 import { describeInputs } from './apply';
 import { type Backend, inScope } from './backend';
 import { inContext } from './context';
@@ -347,9 +346,7 @@ function stepCount(plan: Omit<EinsumPlan, 'steps'>): number {
  */
 export function applyEinsumRecipe(recipe: EinsumRecipe, tensors: readonly unknown[]): unknown {
   try {
-    if (recipe.version !== RECIPE_VERSION) {
-      throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
-    }
+    checkRecipeVersion(recipe);
     if (tensors.length === 0) throw new EinopsError(writeEinsumOperandCountMessage(recipe.inputs.length, 0));
     const backend = withAllSteps(getCommonBackend(tensors));
     const shapes = tensors.map((x) => backend.shape(x));

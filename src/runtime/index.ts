@@ -13,5 +13,7 @@ export { EinopsError } from '../errors';
 export { NDArray, tensor, type DType } from '../ndarray/index';
 export { applyEinsumRecipe } from './einsum';
 export { applyPackRecipe, applyUnpackRecipe } from './pack';
+export { applyParseShapeRecipe } from './parseShape';
 export type { EinsumRecipe } from '../pattern/einsum';
 export type { PackRecipe } from '../pattern/pack';
+export type { ParseShapeDim, ParseShapeRecipe } from '../pattern/parseShape';

@@ -6,6 +6,7 @@ import { EinopsError } from '../errors';
 import { compileRecipe } from '../pattern/compile';
 import { compileEinsumRecipe, type EinsumRecipe } from '../pattern/einsum';
 import { compilePackRecipe, type PackRecipe } from '../pattern/pack';
+import { compileParseShapeRecipe, type ParseShapeRecipe } from '../pattern/parseShape';
 import { writeEinsumArgumentsMessage, writeEinsumPatternLastMessage, writePatternTypeMessage } from '../pattern/messages';
 import type { Recipe, RecipeOp } from '../pattern/recipe';
 import { applyRecipe, describeInput, describeInputs, reductionDetail, type Reduction } from './apply';
@@ -17,6 +18,7 @@ import type {
   OpAnalysis,
   PackAnalysis,
   PackResult,
+  ParseShapeOf,
   PatternParameter,
   RearrangeResult,
   ReduceAnalysis,
@@ -31,6 +33,7 @@ import { inContext } from './context';
 import { applyEinsumRecipe } from './einsum';
 import { LruCache } from './lru';
 import { applyPackRecipe, applyUnpackRecipe } from './pack';
+import { applyParseShapeRecipe } from './parseShape';
 
 // Compiled recipes of every op (Recipe, EinsumRecipe, PackRecipe), keyed by pattern and then
 // by op. A hit builds no key: the pattern is a string the caller already holds (usually a
@@ -69,6 +72,9 @@ export const einsumRecipeFor = (pattern: string): EinsumRecipe => cachedRecipe('
 
 /** The compiled recipe of a pack or unpack pattern (the two share it), cached. */
 export const packRecipeFor = (pattern: string): PackRecipe => cachedRecipe('pack', pattern, compilePackRecipe);
+
+/** The compiled recipe of a parseShape pattern, cached. */
+const parseShapeRecipeFor = (pattern: string): ParseShapeRecipe => cachedRecipe('parseShape', pattern, compileParseShapeRecipe);
 
 function run(op: RecipeOp, x: unknown, pattern: string, reduction: Reduction | undefined, axes?: AxesLengths): unknown {
   let recipe: Recipe;
@@ -269,4 +275,28 @@ export function unpack(packed: unknown, packedShapes: readonly (readonly number[
     throw inContext(error, { op: 'unpack', pattern: String(pattern), input: () => describeInput(packed) });
   }
   return applyUnpackRecipe(recipe, packed, packedShapes);
+}
+
+/**
+ * Maps the axis names of a pattern to the lengths of the tensor's dimensions: einops'
+ * `parse_shape`; `_` skips a dimension, `...` any number of them, and `1`, `()` or a number
+ * checks a length. Throws an {@link EinopsError} when the pattern does not fit the tensor's rank
+ * or lengths.
+ * @example
+ * ```ts
+ * import { parseShape, tensor } from 'einops';
+ *
+ * const x = tensor(new Float32Array(2 * 3 * 5 * 7), [2, 3, 5, 7]);
+ * parseShape(x, 'batch _ h w'); // { batch: 2, h: 5, w: 7 }
+ * ```
+ */
+export function parseShape<const X, const P extends string>(x: X, pattern: PatternParameter<P, ParseShapeOf<X, P>>): ParseShapeOf<X, P>;
+export function parseShape(x: unknown, pattern: string): Record<string, number> {
+  let recipe: ParseShapeRecipe;
+  try {
+    recipe = parseShapeRecipeFor(pattern);
+  } catch (error) {
+    throw inContext(error, { op: 'parseShape', pattern: String(pattern), input: () => describeInput(x) });
+  }
+  return applyParseShapeRecipe(recipe, x);
 }

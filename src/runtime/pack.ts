@@ -18,10 +18,9 @@ import {
   writePackListMessage,
   writePackRankMessage,
   writePackShapeMismatchMessage,
-  writeRecipeVersionMessage,
   writeUnpackRankMessage,
 } from '../pattern/messages';
-import { RECIPE_VERSION } from '../pattern/recipe';
+import { checkRecipeVersion } from '../pattern/recipe';
 import { describeInput, describeInputs } from './apply';
 import { describeShape, inContext } from './context';
 import { inScope } from './backend';
@@ -32,12 +31,6 @@ const product = (values: readonly number[]): number => values.reduce((acc, value
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((value, i) => value === b[i]);
-
-function checkVersion(recipe: PackRecipe): void {
-  if (recipe.version !== RECIPE_VERSION) {
-    throw new EinopsError(writeRecipeVersionMessage(String(recipe.version), RECIPE_VERSION));
-  }
-}
 
 /**
  * Packs tensors into one along the `*` of the recipe; returns it with each tensor's packed
@@ -53,7 +46,7 @@ function checkVersion(recipe: PackRecipe): void {
  */
 export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown, number[][]] {
   try {
-    checkVersion(recipe);
+    checkRecipeVersion(recipe);
     if (!Array.isArray(tensors)) {
       throw new EinopsError(writePackListMessage(tensors === null ? 'null' : typeof tensors === 'object' ? 'a single tensor' : typeof tensors));
     }
@@ -103,7 +96,7 @@ export function applyPackRecipe(recipe: PackRecipe, tensors: unknown): [unknown,
  */
 export function applyUnpackRecipe(recipe: PackRecipe, packed: unknown, packedShapes: unknown): unknown[] {
   try {
-    checkVersion(recipe);
+    checkRecipeVersion(recipe);
     const backend = withAllSteps(getBackend(packed));
     const shape = backend.shape(packed);
     const { before, after } = recipe;

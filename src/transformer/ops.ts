@@ -9,10 +9,11 @@ import { compileRecipe } from '../pattern/compile';
 import type { RecipeOp } from '../pattern/recipe';
 import { compileEinsumRecipe } from '../pattern/einsum';
 import { compilePackRecipe } from '../pattern/pack';
+import { compileParseShapeRecipe } from '../pattern/parseShape';
 
-export type OpName = 'rearrange' | 'reduce' | 'repeat' | 'einsum' | 'pack' | 'unpack';
+export type OpName = 'rearrange' | 'reduce' | 'repeat' | 'einsum' | 'pack' | 'unpack' | 'parseShape';
 
-export type RuntimeFunction = 'applyRecipe' | 'applyEinsumRecipe' | 'applyPackRecipe' | 'applyUnpackRecipe';
+export type RuntimeFunction = 'applyRecipe' | 'applyEinsumRecipe' | 'applyPackRecipe' | 'applyUnpackRecipe' | 'applyParseShapeRecipe';
 
 /**
  * How the arguments move into the runtime call:
@@ -90,6 +91,15 @@ export const OPS: Readonly<Record<OpName, OpSpec>> = {
     patternIndex: 2,
     recipeKind: 'pack',
     compile: compilePackRecipe,
+  },
+  parseShape: {
+    runtime: 'applyParseShapeRecipe',
+    form: 'trailing',
+    minArguments: 2,
+    maxArguments: 2,
+    patternIndex: 1,
+    recipeKind: 'parseShape',
+    compile: compileParseShapeRecipe,
   },
 };
 

@@ -1,6 +1,7 @@
 /**
- * parseShape at the type level: the twin of `runtime/parseShape.ts`. Names each dimension of
- * the shape (`_` skips one, `...` any number), checks `1`, `()` and numbers against it.
+ * parseShape at the type level: the twin of `pattern/parseShape.ts` and `runtime/parseShape.ts`.
+ * Names each dimension of the shape (`_` skips one, `...` any number), checks `1`, `()` and
+ * numbers against it.
  */
 import type { DimsOf } from './compile';
 import type {

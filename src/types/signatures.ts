@@ -1,8 +1,8 @@
 /**
  * The parameter and result types of the public ops, in terms of the tensor registry: what
- * `runtime/ops.ts` and `runtime/parseShape.ts` declare. A pattern parameter is the pattern
- * itself when the call is valid and the error message otherwise, so a wrong call is an error
- * on the pattern argument that reads like the runtime's EinopsError.
+ * `runtime/ops.ts` declares. A pattern parameter is the pattern itself when the call is valid
+ * and the error message otherwise, so a wrong call is an error on the pattern argument that
+ * reads like the runtime's EinopsError.
  */
 import type { AxesLengths } from './bind';
 import type { RecipeOp } from './compile';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EinopsError } from '../../src/errors';
 import { tensor } from '../../src/ndarray/index';
-import { parseShape } from '../../src/runtime/parseShape';
+import { parseShape } from '../../src/runtime/ops';
 
 describe('parseShape', () => {
   const x = tensor(new Float32Array(2 * 3 * 1 * 7), [2, 3, 1, 7]);
@@ -29,5 +29,17 @@ describe('parseShape', () => {
     }
     // @ts-expect-error the type-level checker rejects this pattern too
     expect(() => parseShape(x, 'b c h')).toThrow(/^parseShape "b c h": the left side has 3 dimensions but the tensor has 4/);
+  });
+});
+
+describe('applyParseShapeRecipe', () => {
+  const x = tensor(new Float32Array(2 * 3 * 1 * 7), [2, 3, 1, 7]);
+
+  it('applies a recipe kept as JSON, as the build plugin inlines it', async () => {
+    const { applyParseShapeRecipe } = await import('../../src/runtime/parseShape');
+    const recipe = JSON.parse('{"version":1,"pattern":"b _ 1 ...","dims":["b",null,1,"..."]}');
+    expect(applyParseShapeRecipe(recipe, x)).toEqual({ b: 2 });
+    expect(() => applyParseShapeRecipe({ ...recipe, version: 0 }, x)).toThrow('parseShape "b _ 1 ...": recipe version 0 is not 1');
+    expect(() => applyParseShapeRecipe({ ...recipe, dims: ['b', 4, '...'] }, x)).toThrow(/dimension 1 has length 3, not 4/);
   });
 });

@@ -41,7 +41,7 @@ function outcome(run: () => unknown): unknown {
 }
 
 describe('the same results and errors', () => {
-  const ops = `import { rearrange, reduce as r, repeat, einsum, pack, unpack } from ${JSON.stringify(SOURCE)};
+  const ops = `import { rearrange, reduce as r, repeat, einsum, pack, unpack, parseShape } from ${JSON.stringify(SOURCE)};
 import * as E from ${JSON.stringify(SOURCE)};
 export const calls = {
   transpose: (x, axes) => rearrange(x, 'a b c -> c b a', axes),
@@ -55,6 +55,8 @@ export const calls = {
   trace: (x) => E.einsum(x, 'a a c -> c'),
   pack: (x) => pack([x, x], 'a * c'),
   unpack: (x, shapes) => unpack(x, shapes, 'a * c'),
+  shape: (x) => parseShape(x, 'a _ 4 ...'),
+  unitShape: (x) => E.parseShape(x, 'a b () c'),
 };`;
   const x = einopsModule.tensor(Float32Array.from({ length: 24 }, (_, i) => i - 7), [2, 3, 4]);
   const ints = einopsModule.tensor(Int32Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]);
@@ -91,11 +93,17 @@ export const calls = {
     ['unpack', [einopsModule.tensor(new Float32Array(12), [2, 6, 1]), [[2], [-1]]]],
     ['unpack', [einopsModule.tensor(new Float32Array(12), [2, 6, 1]), [[2], [5]]]],
     ['unpack', [x, 'not shapes']],
+    ['shape', [x]],
+    ['shape', [einopsModule.tensor(new Float32Array(10), [2, 5])]],
+    ['shape', [einopsModule.tensor(new Float32Array(6), [2, 3, 1])]],
+    ['shape', [[1, 2]]],
+    ['unitShape', [einopsModule.tensor(new Float32Array(6), [2, 3, 1, 1])]],
+    ['unitShape', [x]],
   ];
 
   it('for every op, on good and bad inputs', async () => {
     const { original, transformed, calls } = await bothWays<{ calls: Calls }>(ops);
-    expect(calls).toBe(11);
+    expect(calls).toBe(13);
     for (const [name, args] of cases) {
       const expected = outcome(() => original.calls[name]!(...args));
       expect(outcome(() => transformed.calls[name]!(...args)), `${name}(${args.length} arguments)`).toEqual(expected);

@@ -29,8 +29,9 @@ E.reduce(x, 'a b -> a', 'sum', { b: 2 });
 E.einsum(x, y, 'i j, j k -> i k');
 const [p, ps] = E.pack([x, y], 'i *');
 E.unpack(p, ps, 'i *');
+E.parseShape(x, 'a _');
 E.tensor([1]);`);
-    expect(result.calls).toBe(6);
+    expect(result.calls).toBe(7);
     expect(result.code).toContain('_einops_applyRecipe(_einops_r0, x, void 0, { a: 2 });');
     expect(result.code).toContain('_einops_applyRecipe(_einops_r1, x, void 0, { b: 3 });');
     expect(result.code).toContain(`_einops_applyRecipe(_einops_r2, x, 'sum', { b: 2 });`);
@@ -38,6 +39,8 @@ E.tensor([1]);`);
     expect(result.code).toContain('_einops_applyPackRecipe(_einops_r4, [x, y]);');
     // pack and unpack share the recipe
     expect(result.code).toContain('_einops_applyUnpackRecipe(_einops_r4, p, ps);');
+    expect(result.code).toContain('_einops_applyParseShapeRecipe(_einops_r5, x);');
+    expect(result.code).toContain('const _einops_r5 = {"version":1,"pattern":"a _","dims":["a",null]};');
     // E is still used for tensor, so the import stays
     expect(result.code).toContain(`import * as E from 'einops';`);
   });
