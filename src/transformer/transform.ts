@@ -57,7 +57,20 @@ export interface Diagnostic {
   readonly message: string;
 }
 
-/** Invalid patterns found while transforming a file (without the `warn` option). */
+/**
+ * Invalid patterns found while transforming a file (without the `warn` option): each with its
+ * place and the einops message.
+ * @example
+ * ```ts
+ * import { createTransformer, PrecompileError } from 'einops/transformer';
+ *
+ * try {
+ *   createTransformer().transform("import { rearrange } from 'einops';\nrearrange(x, 'a b -> a c');\n", 'app.ts');
+ * } catch (error) {
+ *   if (error instanceof PrecompileError) error.diagnostics[0]!.line; // 2
+ * }
+ * ```
+ */
 export class PrecompileError extends Error {
   override name = 'PrecompileError';
   readonly diagnostics: readonly Diagnostic[];
