@@ -7,23 +7,23 @@
  *
  * with the weight's and bias' shapes and the bounds of their uniform initialisation:
  * sqrt(3 / fan_in) for the weight, 1 / sqrt(fan_in) for the bias, fan_in being the number of
- * input elements that one output element mixes (einops' He-style initialisation).
+ * input elements that one output element mixes (einops' He-style initialisation). The plan
+ * carries its steps compiled (recipes), so running it needs no parser: the build plugin
+ * inlines it for an EinMix whose definition is all literals (compileEinMix).
  */
 import { EinopsError } from '../errors';
 import type { Dim, Expression } from '../pattern/ast';
 import {
   writeAxes,
-  writeMinimumRankMessage,
-  writeRankMessage,
   writeEllipsisInParenthesesLeftMessage,
   writeInvalidAxisLengthMessage,
   writeUnusedAxisLengthMessage,
 } from '../pattern/messages';
 import { parseExpression, parsePattern } from '../pattern/parse';
+import { compileRecipe } from '../pattern/compile';
+import { compileEinsumRecipe, type EinsumRecipe } from '../pattern/einsum';
+import { RECIPE_VERSION, type Recipe } from '../pattern/recipe';
 import { type AxesLengths, checkAxesObject } from '../runtime/bind';
-import { bindEinsumRecipe } from '../runtime/einsum';
-import { einsumRecipeFor } from '../runtime/ops';
-import type { SymbolicShape } from './shape';
 
 export interface EinMixOptions {
   /** The weight's axes, e.g. `'c_in c_out'`: names only, each with a length in `axes`. */
@@ -34,16 +34,21 @@ export interface EinMixOptions {
   readonly axes?: AxesLengths | undefined;
 }
 
+/**
+ * What an EinMix definition works out to: its steps, compiled, and its weight's and bias'
+ * shapes and initialisation bounds.
+ */
 export interface EinMixPlan {
   /** Flattens the input side's compositions first, or null when it has none. */
-  readonly preRearrange: { readonly pattern: string; readonly axes: AxesLengths } | null;
+  readonly preRearrange: { readonly pattern: string; readonly recipe: Recipe; readonly axes: AxesLengths } | null;
   /** Input, weight → output, all flat: `b t c_in, c_in c_out -> b t c_out`. */
   readonly einsumPattern: string;
+  readonly einsum: EinsumRecipe;
   /** The flat input and output sides' axis names, `...` for the ellipsis. */
   readonly inputAxes: readonly string[];
   readonly outputAxes: readonly string[];
   /** Composes the output side after the einsum, or null when it is already flat. */
-  readonly postRearrange: { readonly pattern: string } | null;
+  readonly postRearrange: { readonly pattern: string; readonly recipe: Recipe } | null;
   readonly weightAxes: readonly string[];
   readonly weightShape: readonly number[];
   /** One length per flat output axis but the ellipsis' (1 for axes without bias), or null. */
@@ -176,13 +181,15 @@ function analyse(pattern: string, weightShape: string, biasShape: unknown, axes:
     }
   }
 
+  const rearrangement = (text: string) => ({ pattern: text, recipe: compileRecipe('rearrange', text) });
   const preRearrange = left.dims.every(isFlat)
     ? null
     : {
-        pattern: `${left.text}-> ${inputAxes.join(' ')}`,
+        ...rearrangement(`${left.text}-> ${inputAxes.join(' ')}`),
         axes: Object.fromEntries(Object.entries(axes).filter(([name]) => inputNames.has(name))),
       };
-  const postRearrange = right.dims.every(isFlat) && !right.ellipsisParenthesized ? null : { pattern: `${outputAxes.join(' ')} ->${right.text}` };
+  const postRearrange = right.dims.every(isFlat) && !right.ellipsisParenthesized ? null : rearrangement(`${outputAxes.join(' ')} ->${right.text}`);
+  const einsumPattern = `${[inputAxes.join(' '), weightAxes.join(' ')].join(', ').trimEnd()} -> ${outputAxes.join(' ')}`;
 
   // One output element mixes the input elements along the weight axes it does not keep.
   // The bounds are einops' own (einops/layers/_einmix.py: weight_bound = (3 / fan_in) ** 0.5,
@@ -192,7 +199,8 @@ function analyse(pattern: string, weightShape: string, biasShape: unknown, axes:
   const fanIn = weightAxes.filter((name) => !outputNames.has(name)).reduce((product, name) => product * axes[name]!, 1);
   return {
     preRearrange,
-    einsumPattern: `${[inputAxes.join(' '), weightAxes.join(' ')].join(', ').trimEnd()} -> ${outputAxes.join(' ')}`,
+    einsumPattern,
+    einsum: compileEinsumRecipe(einsumPattern),
     inputAxes,
     outputAxes,
     postRearrange,
@@ -235,38 +243,26 @@ function biasShapeOf(
   return shape;
 }
 
-// ── output shape ─────────────────────────────────────────────────────────────────────────
+// ── the compiled form ────────────────────────────────────────────────────────────────────
 
-/** The shape of EinMix's einsum for a (pre-rearranged) input shape with unknown lengths. */
-export function einMixOutputShape(plan: EinMixPlan, shape: SymbolicShape): (number | null)[] {
-  const { inputAxes, outputAxes, weightAxes, weightShape } = plan;
-  const ellipsisAt = inputAxes.indexOf('...');
-  const named = ellipsisAt < 0 ? inputAxes.length : inputAxes.length - 1;
-  if (ellipsisAt < 0 ? shape.length !== named : shape.length < named) {
-    throw new EinopsError((ellipsisAt < 0 ? writeRankMessage : writeMinimumRankMessage)(named, shape.length));
-  }
-  const ellipsisRank = shape.length - named;
-  // Where each named input axis is in the input shape.
-  const dimensionOf = new Map<string, number>();
-  inputAxes.forEach((name, i) => {
-    if (name !== '...') dimensionOf.set(name, ellipsisAt < 0 || i < ellipsisAt ? i : i + ellipsisRank - 1);
-  });
-  // An unknown length the weight fixes is that length; any other unknown length is 1.
-  const standIn = shape.map((length) => length ?? 1);
-  weightAxes.forEach((name, k) => {
-    const dimension = dimensionOf.get(name);
-    if (dimension !== undefined && shape[dimension] === null) standIn[dimension] = weightShape[k]!;
-  });
-  const known = bindEinsumRecipe(einsumRecipeFor(plan.einsumPattern), [standIn, weightShape]).outputShape;
+/**
+ * An EinMix definition compiled: its pattern, weight and bias shapes and axis lengths, and
+ * their plan, as plain JSON. The build plugin inlines one for `new EinMix('…', { … })` whose
+ * definition is all literals; the layer then checks that its arguments are that definition.
+ */
+export interface EinMixRecipe {
+  readonly version: typeof RECIPE_VERSION;
+  readonly pattern: string;
+  readonly weightShape: string;
+  readonly biasShape: string | null;
+  readonly axes: AxesLengths;
+  readonly plan: EinMixPlan;
+}
 
-  const isUnknown = (name: string): boolean => !weightAxes.includes(name) && shape[dimensionOf.get(name)!] === null;
-  const output: (number | null)[] = [];
-  for (const name of outputAxes) {
-    if (name === '...') {
-      for (let k = 0; k < ellipsisRank; k++) output.push(shape[ellipsisAt + k] === null ? null : known[output.length]!);
-    } else {
-      output.push(isUnknown(name) ? null : known[output.length]!);
-    }
-  }
-  return output;
+/** Plans an EinMix definition ({@link planEinMix}, with its errors) into its compiled form. */
+export function compileEinMix(pattern: string, options: EinMixOptions): EinMixRecipe {
+  const biasShape = options.biasShape ?? null;
+  const axes = { ...(options.axes ?? {}) };
+  const plan = planEinMix(pattern, { weightShape: options.weightShape, biasShape, axes });
+  return { version: RECIPE_VERSION, pattern, weightShape: options.weightShape, biasShape, axes, plan };
 }

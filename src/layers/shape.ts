@@ -4,11 +4,14 @@
  * the pattern accepts; then each output length that depends on an unknown input length is
  * reported unknown.
  *
- * Recipes only, no parser: the layers that run precompiled recipes (einops/layers/tfjs/runtime)
- * use it. EinMix's einsum has its own, beside its plan (einmix.ts).
+ * Recipes only, no parser: the layers of einops/layers/tfjs/runtime use it.
  */
+import { EinopsError } from '../errors';
+import { writeMinimumRankMessage, writeRankMessage } from '../pattern/messages';
 import { ELLIPSIS, type Recipe } from '../pattern/recipe';
 import { type AxesLengths, bindRecipe } from '../runtime/bind';
+import { bindEinsumRecipe } from '../runtime/einsum';
+import type { EinMixPlan } from './einmix';
 
 /** A shape whose lengths may be unknown. */
 export type SymbolicShape = readonly (number | null)[];
@@ -50,6 +53,40 @@ export function recipeOutputShape(recipe: Recipe, shape: SymbolicShape, axesLeng
       for (let k = 0; k < ellipsisRank; k++) output.push(unknownEllipsis.has(k) ? null : known[output.length]!);
     } else {
       output.push(unknownIn(dim) ? null : known[output.length]!);
+    }
+  }
+  return output;
+}
+
+/** The shape of EinMix's einsum for a (pre-rearranged) input shape with unknown lengths. */
+export function einMixOutputShape(plan: EinMixPlan, shape: SymbolicShape): (number | null)[] {
+  const { inputAxes, outputAxes, weightAxes, weightShape } = plan;
+  const ellipsisAt = inputAxes.indexOf('...');
+  const named = ellipsisAt < 0 ? inputAxes.length : inputAxes.length - 1;
+  if (ellipsisAt < 0 ? shape.length !== named : shape.length < named) {
+    throw new EinopsError((ellipsisAt < 0 ? writeRankMessage : writeMinimumRankMessage)(named, shape.length));
+  }
+  const ellipsisRank = shape.length - named;
+  // Where each named input axis is in the input shape.
+  const dimensionOf = new Map<string, number>();
+  inputAxes.forEach((name, i) => {
+    if (name !== '...') dimensionOf.set(name, ellipsisAt < 0 || i < ellipsisAt ? i : i + ellipsisRank - 1);
+  });
+  // An unknown length the weight fixes is that length; any other unknown length is 1.
+  const standIn = shape.map((length) => length ?? 1);
+  weightAxes.forEach((name, k) => {
+    const dimension = dimensionOf.get(name);
+    if (dimension !== undefined && shape[dimension] === null) standIn[dimension] = weightShape[k]!;
+  });
+  const known = bindEinsumRecipe(plan.einsum, [standIn, weightShape]).outputShape;
+
+  const isUnknown = (name: string): boolean => !weightAxes.includes(name) && shape[dimensionOf.get(name)!] === null;
+  const output: (number | null)[] = [];
+  for (const name of outputAxes) {
+    if (name === '...') {
+      for (let k = 0; k < ellipsisRank; k++) output.push(shape[ellipsisAt + k] === null ? null : known[output.length]!);
+    } else {
+      output.push(isUnknown(name) ? null : known[output.length]!);
     }
   }
   return output;

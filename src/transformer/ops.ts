@@ -3,7 +3,8 @@
  * pattern, which compiler reads it (the same one the string-pattern ops use at run time) and
  * which `einops/runtime` function takes the recipe instead. And the layers it precompiles:
  * `new Rearrange(pattern, …)` and `new Reduce(pattern, …)` of `einops/layers/tfjs`, whose
- * classes take the recipe in the pattern's place, from `einops/layers/tfjs/runtime`.
+ * classes take the recipe in the pattern's place, from `einops/layers/tfjs/runtime`; and
+ * `new EinMix(pattern, { weightShape, biasShape, axes })` when all of those are literals.
  */
 import { compileRecipe } from '../pattern/compile';
 import type { RecipeOp } from '../pattern/recipe';
@@ -105,11 +106,14 @@ export const OPS: Readonly<Record<OpName, OpSpec>> = {
 
 export const isOpName = (name: string): name is OpName => Object.hasOwn(OPS, name);
 
-export type LayerName = 'Rearrange' | 'Reduce';
+export type LayerName = 'Rearrange' | 'Reduce' | 'EinMix';
 
 export interface LayerSpec {
-  /** The recipe the layer runs: its pattern compiles as this op's does. */
-  readonly op: RecipeOp;
+  /**
+   * The op whose recipe a Rearrange or Reduce pattern compiles to; undefined for EinMix, whose
+   * whole definition compiles (its second argument's weightShape, biasShape and axes too).
+   */
+  readonly op: RecipeOp | undefined;
   /** The argument counts a construction may have to be precompiled; the pattern comes first. */
   readonly minArguments: number;
   readonly maxArguments: number;
@@ -118,6 +122,7 @@ export interface LayerSpec {
 export const LAYERS: Readonly<Record<LayerName, LayerSpec>> = {
   Rearrange: { op: 'rearrange', minArguments: 1, maxArguments: 3 },
   Reduce: { op: 'reduce', minArguments: 2, maxArguments: 4 },
+  EinMix: { op: undefined, minArguments: 2, maxArguments: 2 },
 };
 
 export const isLayerName = (name: string): name is LayerName => Object.hasOwn(LAYERS, name);

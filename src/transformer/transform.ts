@@ -10,9 +10,10 @@
  *
  * The layers Rearrange and Reduce of `einops/layers/tfjs` alike: `new Reduce('…', 'max')` becomes
  * `new _einops_Reduce(_einops_r1, 'max')`, the same class from `einops/layers/tfjs/runtime`.
- * (An import whose every use is rewritten is dropped; for the layers' entry that also drops
- * what only it registers, EinMix for loading saved models, which a bare
- * `import 'einops/layers/tfjs'` keeps: such an import is never touched.)
+ * So is `new EinMix(pattern, { weightShape, biasShape, axes })` whose definition is all
+ * literals. (An import whose every use is rewritten is dropped; for the layers' entry that also
+ * drops the parser that loading a saved EinMix takes, which a bare `import 'einops/layers/tfjs'`
+ * keeps: such an import is never touched.)
  *
  * The runtime function is what the string-pattern op calls once it has the recipe, so the
  * result and every error are the same; the arguments keep their order. Only calls it can prove
@@ -25,6 +26,7 @@ import MagicString from 'magic-string';
 import { Project, ts } from 'ts-morph';
 import { EinopsError } from '../errors';
 import { type ModuleMatcher, moduleMatcher } from './modules';
+import { compileEinMix, type EinMixOptions } from '../layers/einmix';
 import { compileRecipe } from '../pattern/compile';
 import { isLayerName, isOpName, type LayerName, LAYERS, type OpName, OPS } from './ops';
 
@@ -352,32 +354,40 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       return value === undefined ? undefined : { value, node: argument, literal: false };
     }
 
-    /** `what` is the op or the layer class, as its run-time errors name it. */
-    function report(what: string, pattern: KnownPattern, error: EinopsError): void {
+    /**
+     * An invalid pattern, located: `message` is what the run-time error would say; `column`, in
+     * the pattern, the character it names (then shown under the pattern).
+     */
+    function report(pattern: KnownPattern, message: string, column: number | undefined): void {
       // Point at the character the error names when the literal spells the pattern as is.
       const start = pattern.node.getStart(file);
       const spelledAsIs = pattern.literal && pattern.node.getText(file).slice(1, -1) === pattern.value;
-      const at = spelledAsIs && error.column !== undefined ? start + error.column : start;
+      const at = spelledAsIs && column !== undefined ? start + column : start;
       const { line, character } = file.getLineAndCharacterOfPosition(at);
-      const lines = [`${fileName}:${line + 1}:${character + 1}: ${what} "${pattern.value}": ${error.message}`];
-      if (error.column !== undefined) lines.push(`  ${pattern.value}`, `  ${' '.repeat(error.column - 1)}^`);
+      const lines = [`${fileName}:${line + 1}:${character + 1}: ${message}`];
+      if (column !== undefined) lines.push(`  ${pattern.value}`, `  ${' '.repeat(column - 1)}^`);
       diagnostics.push({ file: fileName, line: line + 1, column: character + 1, message: lines.join('\n') });
     }
 
+    /** Reports a pattern's error as the op or layer `what` throws it: `what "pattern": reason`. */
+    const reportAs =
+      (what: string, pattern: KnownPattern) =>
+      (error: EinopsError): void =>
+        report(pattern, `${what} "${pattern.value}": ${error.message}`, error.column);
+
     /**
-     * The hoisted recipe of a pattern, compiled once per file for each kind of recipe (an op's
-     * and a layer's rearrange share one); undefined, and reported, when the pattern is invalid.
+     * The hoisted recipe of what `key` names, compiled once per file (an op's and a layer's
+     * rearrange of one pattern share it); undefined, and reported by `fail`, when it is invalid.
      */
-    function hoist(kind: string, compile: (pattern: string) => unknown, what: string, pattern: KnownPattern): { name: string } | undefined {
-      const key = `${kind}\u0000${pattern.value}`;
+    function hoist(key: string, compile: () => unknown, fail: (error: EinopsError) => void): { name: string } | undefined {
       let recipe = recipes.get(key);
       if (recipe === undefined) {
         let compiled: unknown;
         try {
-          compiled = compile(pattern.value);
+          compiled = compile();
         } catch (error) {
           if (!(error instanceof EinopsError)) throw error;
-          report(what, pattern, error);
+          fail(error);
           return undefined;
         }
         recipe = { name: `${prefix}_r${recipes.size}`, json: JSON.stringify(compiled) };
@@ -407,7 +417,7 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       const pattern = knownPattern(args[patternIndex]!);
       if (pattern === undefined) return;
 
-      const recipe = hoist(spec.recipeKind, spec.compile, op, pattern);
+      const recipe = hoist(`${spec.recipeKind}\u0000${pattern.value}`, () => spec.compile(pattern.value), reportAs(op, pattern));
       if (recipe === undefined) return;
 
       imported.ops.add(spec.runtime);
@@ -440,18 +450,32 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       rewritten(binding, reference);
     }
 
-    /** Rewrites `new Rearrange(pattern, …)` or `new Reduce(pattern, …)` if the layer is einops' and its pattern known and valid. */
+    /**
+     * Rewrites `new Rearrange(pattern, …)`, `new Reduce(pattern, …)` or `new EinMix(pattern,
+     * { weightShape, biasShape, axes, … })` if the layer is einops' and its definition known
+     * and valid. (EinMix's options stay as written: the layer checks them against the recipe.)
+     */
     function precompileLayer(construction: ts.NewExpression): void {
       const callee = calleeOf(construction.expression);
       if (callee === undefined || callee.binding.kind !== 'layers') return;
       const { binding, reference } = callee;
       const layer = callee.member as LayerName;
-      const spec = LAYERS[layer];
+      const { op } = LAYERS[layer];
       const args = construction.arguments;
-      if (!argumentsFit(args, spec)) return;
+      if (!argumentsFit(args, LAYERS[layer])) return;
       const pattern = knownPattern(args[0]!);
       if (pattern === undefined) return;
-      const recipe = hoist(spec.op, (text) => compileRecipe(spec.op, text), layer, pattern);
+      let recipe: { name: string } | undefined;
+      if (op !== undefined) {
+        recipe = hoist(`${op}\u0000${pattern.value}`, () => compileRecipe(op, pattern.value), reportAs(layer, pattern));
+      } else {
+        const options = knownEinMixOptions(args[1]!);
+        if (options === undefined) return;
+        // The planner's message names EinMix, its pattern and its weight already; its column may
+        // be in the weight's text, so no caret.
+        const fail = (error: EinopsError): void => report(pattern, error.message, undefined);
+        recipe = hoist(`EinMix\u0000${pattern.value}\u0000${JSON.stringify(options)}`, () => compileEinMix(pattern.value, options), fail);
+      }
       if (recipe === undefined) return;
 
       imported.layers.add(layer);
@@ -460,6 +484,40 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       const patternNode = args[0]!;
       edits.overwrite(patternNode.getStart(file), patternNode.end, pattern.literal ? recipe.name : `(${patternNode.getText(file)}, ${recipe.name})`);
       rewritten(binding, reference);
+    }
+
+    /**
+     * EinMix's weightShape, biasShape and axes when the options object spells them out: string
+     * literals (or consts), null, and an object of numeric literals. Undefined when anything
+     * could change them at run time (a spread, a computed or repeated name, another form).
+     */
+    function knownEinMixOptions(node: ts.Expression): EinMixOptions | undefined {
+      if (!ts.isObjectLiteralExpression(node)) return undefined;
+      let weightShape: string | undefined;
+      let biasShape: string | null = null;
+      let axes: Record<string, number> = {};
+      const seen = new Set<string>();
+      for (const property of node.properties) {
+        const name = property.name === undefined ? undefined : staticName(property.name);
+        if (name === undefined) return undefined;
+        if (name !== 'weightShape' && name !== 'biasShape' && name !== 'axes') continue;
+        if (seen.has(name) || !ts.isPropertyAssignment(property)) return undefined;
+        seen.add(name);
+        const value = property.initializer;
+        if (name === 'axes') {
+          const lengths = knownLengths(value);
+          if (lengths === undefined) return undefined;
+          axes = lengths;
+        } else if (name === 'biasShape' && value.kind === ts.SyntaxKind.NullKeyword) {
+          biasShape = null;
+        } else {
+          const text = knownPattern(value)?.value;
+          if (text === undefined) return undefined;
+          if (name === 'weightShape') weightShape = text;
+          else biasShape = text;
+        }
+      }
+      return weightShape === undefined ? undefined : { weightShape, biasShape, axes };
     }
 
     /** Whether an identifier with a binding's name refers to it (a use that keeps the import). */
@@ -548,6 +606,24 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
   }
 
   return { transform, stats };
+}
+
+/** A property's name when the source fixes it: `a`, `'a'`, `1`; undefined for a computed one. */
+function staticName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+}
+
+/** `{ a: 2, 'b': 3 }`: an object literal of numeric literals, as its lengths; undefined for anything else. */
+function knownLengths(node: ts.Expression): Record<string, number> | undefined {
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  const lengths: Record<string, number> = {};
+  for (const property of node.properties) {
+    if (!ts.isPropertyAssignment(property) || !ts.isNumericLiteral(property.initializer)) return undefined;
+    const name = staticName(property.name);
+    if (name === undefined || Object.hasOwn(lengths, name)) return undefined;
+    lengths[name] = Number(property.initializer.text);
+  }
+  return lengths;
 }
 
 /** Whether a call's arguments are some the rewrite handles: as many as the op or layer takes, none spread. */

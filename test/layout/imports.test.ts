@@ -50,7 +50,8 @@ const allowed: Record<string, readonly string[]> = {
   ndarray: ['errors', 'ndarray'],
   runtime: ['errors', 'pattern', 'runtime', 'ndarray'],
   types: [],
-  transformer: ['errors', 'pattern', 'transformer'],
+  // layers: EinMix's planner, which the transformer runs to precompile an EinMix definition.
+  transformer: ['errors', 'pattern', 'transformer', 'layers'],
   tfjs: ['index', 'runtime'],
   onnx: ['index', 'runtime'],
   scijs: ['index', 'runtime'],

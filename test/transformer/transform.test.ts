@@ -307,13 +307,49 @@ import * as L from 'einops/layers/tfjs';
 const P = 'a b -> b a';
 rearrange(x, P);
 const layer = new L.Rearrange(P, { a: 2 });
-const mix = new L.EinMix('a -> b', { weightShape: 'a b', axes: { a: 2, b: 3 } });`);
+const mix = new L.EinMix('a -> b', { weightShape: weights, axes: { a: 2, b: 3 } });`);
     expect(result.calls).toBe(2);
     expect(result.code).toContain('new _einops_Rearrange((P, _einops_r0), { a: 2 })');
     expect(result.code).toContain('_einops_applyRecipe(_einops_r0, x, (P, void 0))');
     expect(result.code.match(/const _einops_r\d/g)).toHaveLength(1);
     expect(result.code).toContain(`import * as L from 'einops/layers/tfjs';`);
     expect(result.code).toContain('import { applyRecipe as _einops_applyRecipe } from "einops/runtime";\nimport { Rearrange as _einops_Rearrange } from "einops/layers/tfjs/runtime";');
+  });
+
+  it('new EinMix whose definition is all literals: the compiled definition, the options as written', () => {
+    const result = transform(`import { EinMix } from 'einops/layers/tfjs';
+const W = 'c_in c_out';
+const mix = new EinMix('b (h w) c_in -> b h w c_out', { weightShape: W, biasShape: 'c_out', axes: { c_in: 4, 'c_out': 2, h: 3 }, name: 'mix' });
+const plain = new EinMix('b c -> b c', { biasShape: null, weightShape: 'c', axes: { c: 5 } });`);
+    expect(result.calls).toBe(2);
+    expect(result.code).toContain(`new _einops_EinMix(_einops_r0, { weightShape: W, biasShape: 'c_out', axes: { c_in: 4, 'c_out': 2, h: 3 }, name: 'mix' })`);
+    expect(result.code).toContain(`new _einops_EinMix(_einops_r1, { biasShape: null, weightShape: 'c', axes: { c: 5 } })`);
+    expect(result.code).toContain('import { EinMix as _einops_EinMix } from "einops/layers/tfjs/runtime";');
+    expect(result.code).toContain('const _einops_r0 = {"version":1,"pattern":"b (h w) c_in -> b h w c_out","weightShape":"c_in c_out","biasShape":"c_out","axes":{"c_in":4,"c_out":2,"h":3},"plan":{');
+    expect(result.code).not.toContain(`from 'einops/layers/tfjs'`);
+  });
+
+  it('leaves an EinMix whose definition it cannot read', () => {
+    for (const options of [
+      `{ weightShape: w, axes: { c: 2 } }`,
+      `{ weightShape: 'c', axes: sizes }`,
+      `{ weightShape: 'c', axes: { c: n } }`,
+      `{ weightShape: 'c', axes: { c: -2 } }`,
+      `{ ...base, weightShape: 'c', axes: { c: 2 } }`,
+      `{ [key]: 'c', weightShape: 'c', axes: { c: 2 } }`,
+      `{ weightShape: 'c', weightShape: 'd', axes: { c: 2 } }`,
+      `{ weightShape }`,
+      `options`,
+    ]) {
+      const code = `import { EinMix } from 'einops/layers/tfjs';\nnew EinMix('b c -> b c', ${options});`;
+      expect(transform(code).calls, options).toBe(0);
+    }
+  });
+
+  it('an EinMix definition that does not fit fails the build with the planner\'s message', () => {
+    expect(() => transform(`import { EinMix } from 'einops/layers/tfjs';\nnew EinMix('b c -> b d', { weightShape: 'c d', axes: { c: 2 } });`, '/app/model.ts')).toThrow(
+      /^\/app\/model\.ts:2:12: EinMix "b c -> b d" with weight "c d": the length of weight axis d must be given in axes$/,
+    );
   });
 
   it('leaves what it cannot prove: dynamic patterns, other classes, no arguments, spreads, shadowing', () => {
@@ -356,7 +392,7 @@ new Other('a b -> b a');`;
     expect((error as PrecompileError).message).toMatch(/^\/app\/model\.ts:2:12: Reduce "b c -> b c d": /);
   });
 
-  it('keeps a bare import of the layers entry, which registers EinMix for loading models', () => {
+  it('keeps a bare import of the layers entry, which loading a saved EinMix needs', () => {
     const result = transform(`import 'einops/layers/tfjs';\nimport { Reduce } from 'einops/layers/tfjs';\nnew Reduce('a b -> a', 'max');`);
     expect(result.calls).toBe(1);
     expect(result.code).toContain(`import 'einops/layers/tfjs';`);

@@ -1,15 +1,20 @@
 /**
- * EinMix as a tf.layers layer: einops' EinMix, planned once when the layer is made
- * (../einmix.ts) and run with the string-pattern ops, so this layer carries the parser.
+ * EinMix as a tf.layers layer: einops' EinMix, planned once when the layer is made and run by
+ * its compiled steps (applyRecipe, applyEinsumRecipe), so the class carries no parser. It is
+ * made from a pattern string once einops/layers/tfjs has installed the compilers, or from an
+ * EinMixRecipe, which the build plugin inlines for a definition that is all literals.
  */
 import { add, serialization, type Tensor, tidy } from '@tensorflow/tfjs-core';
 import { initializers, type LayerVariable, layers, type Shape } from '@tensorflow/tfjs-layers';
 import { EinopsError } from '../../errors';
-import { einsum, rearrange, recipeFor } from '../../runtime/ops';
-import { decodeAxes, decodeString, encodeAxes, encodeString } from '../config';
-import { type EinMixOptions, type EinMixPlan, einMixOutputShape, planEinMix } from '../einmix';
-import { recipeOutputShape, type SymbolicShape } from '../shape';
+import { checkRecipeVersion } from '../../pattern/recipe';
+import { applyRecipe } from '../../runtime/apply';
 import type { AxesLengths } from '../../runtime/bind';
+import { applyEinsumRecipe } from '../../runtime/einsum';
+import { decodeAxes, decodeString, encodeAxes, encodeString } from '../config';
+import type { EinMixOptions, EinMixPlan, EinMixRecipe } from '../einmix';
+import { einMixOutputShape, recipeOutputShape, type SymbolicShape } from '../shape';
+import { layerCompilers, writeNoPatternCompilerMessage } from './compilers';
 import { type LayerArgs, layerError, single, singleShape } from './inputs';
 
 /** EinMix's weight and bias definition, with the usual layer arguments. */
@@ -41,11 +46,12 @@ export class EinMix extends layers.Layer {
   #weight: LayerVariable | undefined;
   #bias: LayerVariable | undefined;
 
-  constructor(pattern: string, args: EinMixArgs) {
+  constructor(pattern: string | EinMixRecipe, args: EinMixArgs) {
     const { weightShape, biasShape = null, axes = {}, ...layerArgs } = args;
     super(layerArgs);
-    this.#plan = planEinMix(pattern, { weightShape, biasShape, axes });
-    this.pattern = pattern;
+    const compiled = compiledDefinition(pattern, { weightShape, biasShape, axes });
+    this.#plan = compiled.plan;
+    this.pattern = compiled.pattern;
     this.weightShape = weightShape;
     this.biasShape = biasShape;
     this.axesLengths = { ...axes };
@@ -64,9 +70,9 @@ export class EinMix extends layers.Layer {
     const { preRearrange, postRearrange } = this.#plan;
     try {
       let current: SymbolicShape = shape;
-      if (preRearrange !== null) current = recipeOutputShape(recipeFor('rearrange', preRearrange.pattern), current, preRearrange.axes);
+      if (preRearrange !== null) current = recipeOutputShape(preRearrange.recipe, current, preRearrange.axes);
       current = einMixOutputShape(this.#plan, current);
-      if (postRearrange !== null) current = recipeOutputShape(recipeFor('rearrange', postRearrange.pattern), current, {});
+      if (postRearrange !== null) current = recipeOutputShape(postRearrange.recipe, current, {});
       return [...current];
     } catch (error) {
       throw layerError(error, 'EinMix', this.pattern, shape);
@@ -74,15 +80,15 @@ export class EinMix extends layers.Layer {
   }
 
   override call(inputs: Tensor | Tensor[]): Tensor {
-    const { preRearrange, einsumPattern, postRearrange } = this.#plan;
+    const { preRearrange, einsum, postRearrange } = this.#plan;
     const weight = this.#weight;
     if (weight === undefined) throw new EinopsError('EinMix is called before it is built: call it through apply(), or in a model');
     return tidy(() => {
       let x = single(inputs, 'EinMix');
-      if (preRearrange !== null) x = rearrange(x, preRearrange.pattern, preRearrange.axes);
-      let y = einsum(x, weight.read(), einsumPattern);
+      if (preRearrange !== null) x = applyRecipe(preRearrange.recipe, x, undefined, preRearrange.axes) as Tensor;
+      let y = applyEinsumRecipe(einsum, [x, weight.read()]) as Tensor;
       if (this.#bias !== undefined) y = add(y, this.#bias.read());
-      return postRearrange === null ? y : rearrange(y, postRearrange.pattern);
+      return postRearrange === null ? y : (applyRecipe(postRearrange.recipe, y) as Tensor);
     });
   }
 
@@ -98,6 +104,7 @@ export class EinMix extends layers.Layer {
 
   static override fromConfig<T extends serialization.Serializable>(cls: serialization.SerializableConstructor<T>, config: serialization.ConfigDict): T {
     const { pattern, weightShape, biasShape, axesLengths, ...args } = config;
+    if (layerCompilers() === undefined) throw layerError(new EinopsError(writeEinMixLoadMessage()), 'EinMix', decodeString(pattern, 'pattern'));
     return new cls(decodeString(pattern, 'pattern'), {
       weightShape: decodeString(weightShape, 'weightShape'),
       biasShape: biasShape === null || biasShape === undefined ? null : decodeString(biasShape, 'biasShape'),
@@ -107,4 +114,33 @@ export class EinMix extends layers.Layer {
   }
 }
 
-serialization.registerClass(EinMix);
+export const writeEinMixLoadMessage = (): string =>
+  "a saved EinMix is planned again from its definition, which needs the pattern parser: import 'einops/layers/tfjs' where the model is loaded";
+
+/** Writes the lengths of an axes object in a fixed order, to compare two of them. */
+const describeAxes = (axes: AxesLengths): string => JSON.stringify(Object.entries(axes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * The compiled definition of a layer: the pattern string compiled, or the EinMixRecipe given,
+ * checked against the arguments it comes with (the plugin passes them on as written).
+ */
+function compiledDefinition(pattern: string | EinMixRecipe, options: Required<EinMixOptions>): EinMixRecipe {
+  if (typeof pattern === 'string') {
+    const compilers = layerCompilers();
+    if (compilers === undefined) throw layerError(new EinopsError(writeNoPatternCompilerMessage()), 'EinMix', pattern);
+    return compilers.einMix(pattern, options);
+  }
+  const text = String((pattern as { pattern?: unknown } | null)?.pattern);
+  try {
+    if (typeof pattern !== 'object' || pattern === null) throw new EinopsError(`the pattern must be a string, got ${typeof pattern}`);
+    checkRecipeVersion(pattern);
+    const given = { weightShape: options.weightShape, biasShape: options.biasShape ?? null, axes: describeAxes(options.axes ?? {}) };
+    const compiled = { weightShape: pattern.weightShape, biasShape: pattern.biasShape, axes: describeAxes(pattern.axes) };
+    if (JSON.stringify(given) !== JSON.stringify(compiled)) {
+      throw new EinopsError(`the compiled definition is for ${JSON.stringify(compiled)}, but the arguments are ${JSON.stringify(given)}`);
+    }
+    return pattern;
+  } catch (error) {
+    throw layerError(error, 'EinMix', text);
+  }
+}

@@ -4,8 +4,8 @@
  * unknown), and are registered with tf.serialization, so models holding them save and load.
  * Importing this entry also registers the tfjs backend.
  *
- * Rearrange and Reduce take their pattern as a string here: this entry carries the pattern
- * parser. The einops plugin compiles literal patterns at build time and rewrites the layers to
+ * The layers take their patterns as strings here: this entry carries the pattern parser. The
+ * einops plugin compiles literal patterns at build time and rewrites the layers to
  * `einops/layers/tfjs/runtime`, the same classes without the parser.
  *
  * @example
@@ -24,13 +24,18 @@
  * @module einops/layers/tfjs
  */
 import { recipeFor } from '../../runtime/ops';
-import { registerRecipeLayers, usePatternCompiler } from './recipeLayers';
+import { compileEinMix } from '../einmix';
+import { useLayerCompilers } from './compilers';
+import { registerLayers } from './register';
 
-registerRecipeLayers();
-usePatternCompiler(recipeFor);
+registerLayers();
+useLayerCompilers({ recipe: recipeFor, einMix: compileEinMix });
 
+// The same exports as the lean entry (runtime.ts), from the modules themselves: importing that
+// entry would put its top-level registration in a chunk the two share (see register.ts).
 export { Rearrange, Reduce } from './recipeLayers';
 export { EinMix, type EinMixArgs } from './einMixLayer';
+export type { EinMixPlan, EinMixRecipe } from '../einmix';
 export type { LayerArgs } from './inputs';
 export type { Recipe } from '../../pattern/recipe';
 export type { ReductionName } from '../../runtime/backend';

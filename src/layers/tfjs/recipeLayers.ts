@@ -3,7 +3,7 @@
  * each class, registered once with tf.serialization, that both layer entries export. The
  * classes carry no parser: a layer is made from a Recipe (what the einops plugin writes for a
  * literal pattern), or from a pattern string once `einops/layers/tfjs` has installed the
- * pattern compiler. A saved layer keeps its pattern and its recipe, so a model saved by either
+ * compilers (compilers.ts). A saved layer keeps its pattern and its recipe, so a model saved by either
  * entry loads in an app that ships no parser: the recipe is checked against the pattern
  * (checkRecipe) instead of being compiled again.
  */
@@ -15,30 +15,11 @@ import { writePatternTypeMessage, writeUnusedAxisLengthMessage } from '../../pat
 import type { Recipe, RecipeOp } from '../../pattern/recipe';
 import { applyRecipe } from '../../runtime/apply';
 import { REDUCTIONS, type ReductionName } from '../../runtime/backend';
-import { tfjsBackend } from '../../runtime/backends/tfjs';
 import { type AxesLengths, checkAxesObject } from '../../runtime/bind';
-import { registerBackend } from '../../runtime/registry';
 import { decodeAxes, decodeString, encodeAxes, encodeString } from '../config';
 import { recipeOutputShape } from '../shape';
+import { layerCompilers, writeNoPatternCompilerMessage } from './compilers';
 import { type LayerArgs, layerError, single, singleShape } from './inputs';
-
-/** Compiles a pattern to its recipe, throwing the EinopsError rearrange or reduce would. */
-export type PatternCompiler = (op: RecipeOp, pattern: string) => Recipe;
-
-let compilePattern: PatternCompiler | undefined;
-
-/**
- * Lets the layers take patterns as strings: `einops/layers/tfjs` calls this with the
- * runtime's cached compiler. Without it a layer takes only a Recipe, and a saved layer loads
- * from its saved recipe.
- */
-export function usePatternCompiler(compile: PatternCompiler): void {
-  compilePattern = compile;
-}
-
-export const writeNoPatternCompilerMessage = (): string =>
-  "this build has no pattern parser, so the layer takes a compiled recipe: import the layers from 'einops/layers/tfjs', " +
-  'or build with the einops plugin (einops/rollup), which compiles literal patterns';
 
 export const writeNoSavedRecipeMessage = (): string =>
   "the saved layer has no compiled recipe (an older einops saved it): load the model with 'einops/layers/tfjs' imported, which parses the pattern";
@@ -49,8 +30,9 @@ function recipeOf(op: RecipeOp, layer: string, pattern: string | Recipe): Recipe
   try {
     if (typeof text !== 'string') throw new EinopsError(writePatternTypeMessage(typeof text));
     if (typeof pattern === 'object') return checkRecipe(pattern, op, text);
-    if (compilePattern === undefined) throw new EinopsError(writeNoPatternCompilerMessage());
-    return compilePattern(op, text);
+    const compilers = layerCompilers();
+    if (compilers === undefined) throw new EinopsError(writeNoPatternCompilerMessage());
+    return compilers.recipe(op, text);
   } catch (error) {
     throw layerError(error, layer, String(text));
   }
@@ -62,7 +44,7 @@ function recipeOf(op: RecipeOp, layer: string, pattern: string | Recipe): Recipe
  */
 function savedPattern(op: RecipeOp, layer: string, config: serialization.ConfigDict): string | Recipe {
   const pattern = decodeString(config['pattern'], 'pattern');
-  if (compilePattern !== undefined) return pattern;
+  if (layerCompilers() !== undefined) return pattern;
   try {
     if (config['recipe'] === undefined || config['recipe'] === null) throw new EinopsError(writeNoSavedRecipeMessage());
     return checkRecipe(JSON.parse(decodeString(config['recipe'], 'recipe')) as unknown, op, pattern);
@@ -202,16 +184,4 @@ export class Reduce extends layers.Layer {
     const { pattern: _pattern, recipe: _recipe, reduction, axesLengths, ...args } = config;
     return new cls(savedPattern('reduce', 'Reduce', config), reduction, decodeAxes(axesLengths), args);
   }
-}
-
-/**
- * What importing either layer entry does: registers the tfjs backend, which the layers run on,
- * and the two classes with tf.serialization, so saved models holding them load. Each entry
- * calls it itself (both calls are harmless): a bundle's chunk shared by the entries then holds
- * no side effect that a bundler, trusting package.json's sideEffects, could drop.
- */
-export function registerRecipeLayers(): void {
-  registerBackend(tfjsBackend);
-  serialization.registerClass(Rearrange);
-  serialization.registerClass(Reduce);
 }

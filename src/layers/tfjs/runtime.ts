@@ -1,12 +1,14 @@
 /**
- * `einops/layers/tfjs/runtime`: the lean layers. Rearrange and Reduce that run compiled
+ * `einops/layers/tfjs/runtime`: the lean layers. Rearrange, Reduce and EinMix that run compiled
  * recipes and carry no pattern parser: what the einops plugin (einops/rollup) makes of
- * `new Reduce('<literal pattern>', …)` written against `einops/layers/tfjs`, so a bundled model
- * ships no parser. They are the same classes as those of `einops/layers/tfjs`, saved and loaded
- * alike: a model saved by either entry loads here, its recipes checked against their patterns.
- * A layer made here from a pattern string throws, unless the plugin compiled it: the plugin
- * rewrites literal patterns given to this entry's layers too. Importing this entry registers
- * the tfjs backend (without the string-pattern ops).
+ * `new Reduce('<literal pattern>', …)` written against `einops/layers/tfjs` (and of an EinMix
+ * whose definition is all literals), so a bundled model ships no parser. They are the same
+ * classes as those of `einops/layers/tfjs`, saved and loaded alike: a model saved by either
+ * entry loads here, Rearrange's and Reduce's recipes checked against their patterns (an EinMix
+ * loads only where the parser is, to plan it again). A layer made here from a pattern string
+ * throws, unless the plugin compiled it: the plugin rewrites literal patterns given to this
+ * entry's layers too. Importing this entry registers the tfjs backend (without the
+ * string-pattern ops).
  *
  * @example
  * ```ts
@@ -20,11 +22,13 @@
  * ```
  * @module einops/layers/tfjs/runtime
  */
-import { registerRecipeLayers } from './recipeLayers';
+import { registerLayers } from './register';
 
-registerRecipeLayers();
+registerLayers();
 
 export { Rearrange, Reduce } from './recipeLayers';
+export { EinMix, type EinMixArgs } from './einMixLayer';
+export type { EinMixPlan, EinMixRecipe } from '../einmix';
 export type { LayerArgs } from './inputs';
 export type { Recipe } from '../../pattern/recipe';
 export type { ReductionName } from '../../runtime/backend';
