@@ -38,6 +38,7 @@ describe('EinMix without the parser', () => {
     expect(() => new EinMix(compiled, { ...OPTIONS, axes: { c_in: 3, c_out: 5, h: 2 } })).toThrow(/EinMix "b \(h w\) c_in -> b h w c_out": the compiled definition is for/);
     expect(() => new EinMix(compiled, { ...OPTIONS, biasShape: null })).toThrow(argumentsMismatch());
     expect(() => new EinMix({ ...compiled, version: 9 } as never, OPTIONS)).toThrow('recipe version 9 is not 1');
+    expect(() => new EinMix(42 as never, OPTIONS)).toThrow('EinMix "42": the pattern must be a string, got number');
     // The same axes in another order are the same definition.
     expect(() => new EinMix(compiled, { ...OPTIONS, axes: { h: 2, c_out: 4, c_in: 3 } })).not.toThrow();
   });

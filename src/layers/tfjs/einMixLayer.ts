@@ -7,6 +7,7 @@
 import { add, serialization, type Tensor, tidy } from '@tensorflow/tfjs-core';
 import { initializers, type LayerVariable, layers, type Shape } from '@tensorflow/tfjs-layers';
 import { EinopsError } from '../../errors';
+import { writePatternTypeMessage } from '../../pattern/messages';
 import { checkRecipeVersion } from '../../pattern/recipe';
 import { applyRecipe } from '../../runtime/apply';
 import type { AxesLengths } from '../../runtime/bind';
@@ -130,9 +131,10 @@ function compiledDefinition(pattern: string | EinMixRecipe, options: Required<Ei
     if (compilers === undefined) throw layerError(new EinopsError(writeNoPatternCompilerMessage()), 'EinMix', pattern);
     return compilers.einMix(pattern, options);
   }
-  const text = String((pattern as { pattern?: unknown } | null)?.pattern);
+  const isObject = typeof pattern === 'object' && pattern !== null;
+  const text = String(isObject ? (pattern as { pattern?: unknown }).pattern : pattern);
   try {
-    if (typeof pattern !== 'object' || pattern === null) throw new EinopsError(`the pattern must be a string, got ${typeof pattern}`);
+    if (!isObject) throw new EinopsError(writePatternTypeMessage(typeof pattern));
     checkRecipeVersion(pattern);
     const given = { weightShape: options.weightShape, biasShape: options.biasShape ?? null, axes: describeAxes(options.axes ?? {}) };
     const compiled = { weightShape: pattern.weightShape, biasShape: pattern.biasShape, axes: describeAxes(pattern.axes) };
