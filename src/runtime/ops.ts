@@ -35,9 +35,9 @@ import { LruCache } from './lru';
 import { applyPackRecipe, applyUnpackRecipe } from './pack';
 import { applyParseShapeRecipe } from './parseShape';
 
-// Compiled recipes of every op (Recipe, EinsumRecipe, PackRecipe), keyed by pattern and then
-// by op. A hit builds no key: the pattern is a string the caller already holds (usually a
-// literal, whose hash is computed once).
+// Compiled recipes of every op (Recipe, EinsumRecipe, PackRecipe, ParseShapeRecipe), keyed by
+// pattern and then by op. A hit builds no key: the pattern is a string the caller already holds
+// (usually a literal, whose hash is computed once).
 const recipes = new LruCache<string, Map<string, unknown>>(256);
 
 function cachedRecipe<R>(op: string, pattern: string, compile: (pattern: string) => R): R {

@@ -113,7 +113,7 @@ export interface LayerSpec {
    * The op whose recipe a Rearrange or Reduce pattern compiles to; undefined for EinMix, whose
    * whole definition compiles (its second argument's weightShape, biasShape and axes too).
    */
-  readonly op: RecipeOp | undefined;
+  readonly op: Extract<OpName, RecipeOp> | undefined;
   /** The argument counts a construction may have to be precompiled; the pattern comes first. */
   readonly minArguments: number;
   readonly maxArguments: number;

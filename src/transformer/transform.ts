@@ -27,7 +27,6 @@ import { Project, ts } from 'ts-morph';
 import { EinopsError } from '../errors';
 import { type ModuleMatcher, moduleMatcher } from './modules';
 import { compileEinMix, type EinMixOptions } from '../layers/einmix';
-import { compileRecipe } from '../pattern/compile';
 import { isLayerName, isOpName, type LayerName, LAYERS, type OpName, OPS } from './ops';
 
 /** Options of {@link createTransformer} (and of the plugin and the CLI). */
@@ -467,7 +466,9 @@ export function createTransformer(options: TransformOptions = {}): Transformer {
       if (pattern === undefined) return;
       let recipe: { name: string } | undefined;
       if (op !== undefined) {
-        recipe = hoist(`${op}\u0000${pattern.value}`, () => compileRecipe(op, pattern.value), reportAs(layer, pattern));
+        // The op's own spec: a layer's pattern compiles, and shares its hoisted recipe, as the op's.
+        const spec = OPS[op];
+        recipe = hoist(`${spec.recipeKind}\u0000${pattern.value}`, () => spec.compile(pattern.value), reportAs(layer, pattern));
       } else {
         const options = knownEinMixOptions(args[1]!);
         if (options === undefined) return;

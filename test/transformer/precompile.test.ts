@@ -140,6 +140,14 @@ describe('runCli', () => {
     expect(readFileSync(file, 'utf8')).toContain('from "@me/einops/runtime"');
   });
 
+  it('--layer-module and --layer-runtime', () => {
+    const file = emit('layers', `import { Reduce } from '@me/layers';\nexport const pool = new Reduce('a b -> a', 'max');\n`);
+    expect(runCli([file, '--layer-module', '@me/layers', '--layer-runtime', '@me/layers/runtime', '--quiet'], capture().io)).toBe(0);
+    const code = readFileSync(file, 'utf8');
+    expect(code).toContain('from "@me/layers/runtime"');
+    expect(code).toContain(`new _einops_Reduce(_einops_r0, 'max')`);
+  });
+
   it('usage errors exit with 2, --help with 0', () => {
     const none = capture();
     expect(runCli([], none.io)).toBe(2);
