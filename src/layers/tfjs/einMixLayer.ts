@@ -16,7 +16,7 @@ import { decodeAxes, decodeString, encodeAxes, encodeString } from '../config';
 import type { EinMixOptions, EinMixPlan, EinMixRecipe } from '../einmix';
 import { einMixOutputShape, recipeOutputShape, type SymbolicShape } from '../shape';
 import { layerCompilers, writeNoPatternCompilerMessage } from './compilers';
-import { type LayerArgs, layerError, single, singleShape } from './inputs';
+import { type LayerArgs, layerError, patternArgumentText, single, singleShape } from './inputs';
 
 /** EinMix's weight and bias definition, with the usual layer arguments. */
 export interface EinMixArgs extends EinMixOptions, LayerArgs {}
@@ -104,9 +104,10 @@ export class EinMix extends layers.Layer {
   }
 
   static override fromConfig<T extends serialization.Serializable>(cls: serialization.SerializableConstructor<T>, config: serialization.ConfigDict): T {
-    const { pattern, weightShape, biasShape, axesLengths, ...args } = config;
-    if (layerCompilers() === undefined) throw layerError(new EinopsError(writeEinMixLoadMessage()), 'EinMix', decodeString(pattern, 'pattern'));
-    return new cls(decodeString(pattern, 'pattern'), {
+    const { pattern: encoded, weightShape, biasShape, axesLengths, ...args } = config;
+    const pattern = decodeString(encoded, 'pattern');
+    if (layerCompilers() === undefined) throw layerError(new EinopsError(writeEinMixLoadMessage()), 'EinMix', pattern);
+    return new cls(pattern, {
       weightShape: decodeString(weightShape, 'weightShape'),
       biasShape: biasShape === null || biasShape === undefined ? null : decodeString(biasShape, 'biasShape'),
       axes: decodeAxes(axesLengths),
@@ -131,10 +132,9 @@ function compiledDefinition(pattern: string | EinMixRecipe, options: Required<Ei
     if (compilers === undefined) throw layerError(new EinopsError(writeNoPatternCompilerMessage()), 'EinMix', pattern);
     return compilers.einMix(pattern, options);
   }
-  const isObject = typeof pattern === 'object' && pattern !== null;
-  const text = String(isObject ? (pattern as { pattern?: unknown }).pattern : pattern);
+  const text = String(patternArgumentText(pattern));
   try {
-    if (!isObject) throw new EinopsError(writePatternTypeMessage(typeof pattern));
+    if (typeof pattern !== 'object' || pattern === null) throw new EinopsError(writePatternTypeMessage(typeof pattern));
     checkRecipeVersion(pattern);
     const given = { weightShape: options.weightShape, biasShape: options.biasShape ?? null, axes: describeAxes(options.axes ?? {}) };
     const compiled = { weightShape: pattern.weightShape, biasShape: pattern.biasShape, axes: describeAxes(pattern.axes) };

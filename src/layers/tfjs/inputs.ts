@@ -28,3 +28,10 @@ export function single<T>(inputs: T | T[], layer: string): T {
 /** The one input shape, from a shape or a list of one. */
 export const singleShape = (inputShape: SymbolicShape | SymbolicShape[], layer: string): SymbolicShape =>
   Array.isArray(inputShape[0]) ? single(inputShape as SymbolicShape[], layer) : (inputShape as SymbolicShape);
+
+/**
+ * What a layer's pattern argument names, for its errors: the string itself, or the `pattern`
+ * of a compiled form (a Recipe, an EinMixRecipe); whatever else was passed, as it is.
+ */
+export const patternArgumentText = (pattern: unknown): unknown =>
+  typeof pattern === 'object' && pattern !== null ? (pattern as { pattern?: unknown }).pattern : pattern;

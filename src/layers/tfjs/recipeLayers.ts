@@ -19,14 +19,14 @@ import { type AxesLengths, checkAxesObject } from '../../runtime/bind';
 import { decodeAxes, decodeString, encodeAxes, encodeString } from '../config';
 import { recipeOutputShape } from '../shape';
 import { layerCompilers, writeNoPatternCompilerMessage } from './compilers';
-import { type LayerArgs, layerError, single, singleShape } from './inputs';
+import { type LayerArgs, layerError, patternArgumentText, single, singleShape } from './inputs';
 
 export const writeNoSavedRecipeMessage = (): string =>
   "the saved layer has no compiled recipe (an older einops saved it): load the model with 'einops/layers/tfjs' imported, which parses the pattern";
 
 /** The recipe of a layer's pattern argument: a string compiled, or a Recipe checked. */
 function recipeOf(op: RecipeOp, layer: string, pattern: string | Recipe): Recipe {
-  const text = typeof pattern === 'object' && pattern !== null ? (pattern as { pattern?: unknown }).pattern : pattern;
+  const text = patternArgumentText(pattern);
   try {
     if (typeof text !== 'string') throw new EinopsError(writePatternTypeMessage(typeof text));
     if (typeof pattern === 'object') return checkRecipe(pattern, op, text);
