@@ -3,6 +3,11 @@
  * engine, TensorFlow.js (cpu and wasm backends, the same work written with tf ops, results read
  * back with dataSync), numpy (the plain numpy calls einops makes, in the system python3) and the
  * memcpy floor (one TypedArray.set of the input). One process, one run: compare the ratios.
+ * Where floors.ts has one, the "JS floor" column times the same op written by hand for this
+ * shape alone: no engine kernel can beat it, so an op whose floor is slower than numpy cannot
+ * reach numpy's time in JavaScript.
+ *
+ * A quick before/after of this section alone: `npm run bench:compare` (with EINOPS_BASELINE).
  *
  * With EINOPS_BASELINE=<dir holding an older src/> the same ops also run on that older engine,
  * so a before/after pair comes from one run (e.g. `git archive HEAD src | tar -x -C /tmp/base`).
@@ -16,19 +21,20 @@ import { runInNewContext } from 'node:vm';
 import type * as TF from '@tensorflow/tfjs';
 import * as engine from '../../src/index';
 import { formatTime, measure, measurePerCall, printTable, runNumpy } from '../measure';
+import { FRESH_COPY, GLOBAL_MEAN, SUM_OVER_BATCH, WORKLOAD_SHAPE, type Floor } from './floors';
 
 type Engine = typeof engine;
 type Tensor = engine.NDArray;
 type Tf = typeof TF;
 
-const SHAPE = [10, 32, 100, 200] as const;
+const SHAPE = WORKLOAD_SHAPE;
 const SIZE = SHAPE.reduce((a, b) => a * b, 1);
 const BYTES = SIZE * 4;
 
 interface Op {
   readonly name: string;
-  /** Runs the op on the engine and reads the whole result, as a consumer would. */
-  readonly run: (e: Engine, x: Tensor, list: Tensor[], tiny: Tensor) => number;
+  /** Runs the op on the engine; its timing reads the whole result, as a consumer would (see consume). */
+  readonly run: (e: Engine, x: Tensor, list: Tensor[], tiny: Tensor) => Tensor;
   /** The same work in tf ops; the result is read back and disposed. */
   readonly tf: (tf: Tf, x: TF.Tensor, list: TF.Tensor[], tiny: TF.Tensor) => TF.Tensor;
   /** A numpy expression over x, xs (the list) and tiny. */
@@ -36,63 +42,68 @@ interface Op {
   /** Bytes of the result. */
   readonly outBytes: number;
   readonly perCall?: boolean;
+  /** The same work written by hand for this shape alone (floors.ts): what plain JS can reach. */
+  readonly floor?: Floor;
 }
-
-const read = (y: Tensor): number => y.data.length;
 
 const OPS: readonly Op[] = [
   {
     name: "transpose 'b c h w -> b h w c'",
-    run: (e, x) => read(e.rearrange(x, 'b c h w -> b h w c')),
+    run: (e, x) => e.rearrange(x, 'b c h w -> b h w c'),
     tf: (tf, x) => tf.transpose(x, [0, 2, 3, 1]),
     numpy: 'np.ascontiguousarray(x.transpose(0, 2, 3, 1))',
     outBytes: BYTES,
+    floor: FRESH_COPY,
   },
   {
     name: "space-to-depth 'b c (h h1) (w w1) -> b (h1 w1 c) h w'",
-    run: (e, x) => read(e.rearrange(x, 'b c (h h1) (w w1) -> b (h1 w1 c) h w', { h1: 2, w1: 2 })),
+    run: (e, x) => e.rearrange(x, 'b c (h h1) (w w1) -> b (h1 w1 c) h w', { h1: 2, w1: 2 }),
     tf: (_tf, x) => x.reshape([10, 32, 50, 2, 100, 2]).transpose([0, 3, 5, 1, 2, 4]).reshape([10, 128, 50, 100]),
     numpy: 'x.reshape(10, 32, 50, 2, 100, 2).transpose(0, 3, 5, 1, 2, 4).reshape(10, 128, 50, 100)',
     outBytes: BYTES,
+    floor: FRESH_COPY,
   },
   {
     name: "2×2 max pool 'b c (h 2) (w 2) -> b c h w'",
-    run: (e, x) => read(e.reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max')),
+    run: (e, x) => e.reduce(x, 'b c (h 2) (w 2) -> b c h w', 'max'),
     tf: (_tf, x) => x.reshape([10, 32, 50, 2, 100, 2]).max([3, 5]),
     numpy: 'x.reshape(10, 32, 50, 2, 100, 2).max(axis=(3, 5))',
     outBytes: BYTES / 4,
   },
   {
     name: "global mean 'b c h w -> b c'",
-    run: (e, x) => read(e.reduce(x, 'b c h w -> b c', 'mean')),
+    run: (e, x) => e.reduce(x, 'b c h w -> b c', 'mean'),
     tf: (_tf, x) => x.mean([2, 3]),
     numpy: 'x.mean(axis=(2, 3))',
     outBytes: 10 * 32 * 4,
+    floor: GLOBAL_MEAN,
   },
   {
     name: "sum over batch 'b c h w -> c h w'",
-    run: (e, x) => read(e.reduce(x, 'b c h w -> c h w', 'sum')),
+    run: (e, x) => e.reduce(x, 'b c h w -> c h w', 'sum'),
     tf: (_tf, x) => x.sum(0),
     numpy: 'x.sum(axis=0)',
     outBytes: BYTES / 10,
+    floor: SUM_OVER_BATCH,
   },
   {
     name: "2× upsample 'b c h w -> b c (h 2) (w 2)'",
-    run: (e, x) => read(e.repeat(x, 'b c h w -> b c (h h2) (w w2)', { h2: 2, w2: 2 })),
+    run: (e, x) => e.repeat(x, 'b c h w -> b c (h h2) (w w2)', { h2: 2, w2: 2 }),
     tf: (_tf, x) => x.reshape([10, 32, 100, 1, 200, 1]).tile([1, 1, 1, 2, 1, 2]).reshape([10, 32, 200, 400]),
     numpy: 'np.tile(x.reshape(10, 32, 100, 1, 200, 1), (1, 1, 1, 2, 1, 2)).reshape(10, 32, 200, 400)',
     outBytes: BYTES * 4,
   },
   {
     name: "stack a list of 10 [32, 100, 200] 'b c h w -> b c h w'",
-    run: (e, _x, list) => read(e.rearrange(list, 'b c h w -> b c h w')),
+    run: (e, _x, list) => e.rearrange(list, 'b c h w -> b c h w'),
     tf: (tf, _x, list) => tf.stack(list),
     numpy: 'np.stack(xs)',
     outBytes: BYTES,
+    floor: FRESH_COPY,
   },
   {
     name: "cached call [2, 3, 4] 'a b c -> c a b' (a view)",
-    run: (e, _x, _list, tiny) => e.rearrange(tiny, 'a b c -> c a b').ndim,
+    run: (e, _x, _list, tiny) => e.rearrange(tiny, 'a b c -> c a b'),
     tf: (tf, _x, _list, tiny) => tf.transpose(tiny, [2, 0, 1]),
     numpy: 'tiny.transpose(2, 0, 1)',
     outBytes: 0,
@@ -117,9 +128,18 @@ function allocatedBytes(gc: () => void, run: () => unknown): number {
   return after - before;
 }
 
+/**
+ * Runs the op and reads its result as a consumer would: the data of a result (which
+ * materialises a view), only the rank of the per-call op's (a view, as in numpy).
+ */
+function consume(e: Engine, op: Op, x: Tensor, list: Tensor[], tiny: Tensor): number {
+  const y = op.run(e, x, list, tiny);
+  return op.perCall === true ? y.ndim : y.data.length;
+}
+
 function timeEngine(e: Engine, op: Op): number {
   const { x, list, tiny } = makeInputs(e);
-  const run = (): number => op.run(e, x, list, tiny);
+  const run = (): number => consume(e, op, x, list, tiny);
   return (op.perCall === true ? measurePerCall(op.name, run, 100_000) : measure(op.name, run, 700)).medianMs;
 }
 
@@ -135,6 +155,19 @@ function timeEngines(op: Op, baseline: Engine | undefined): [number, number | un
     if (baseline !== undefined) theirs = Math.min(theirs, timeEngine(baseline, op));
   }
   return [mine, baseline === undefined ? undefined : theirs];
+}
+
+/**
+ * The floor's time, after checking that it computes what it stands for (floors.ts): a floor that
+ * did less work than the op would make the op look closer to its limit than it is.
+ */
+function timeFloor(op: Op, floor: Floor, inputs: ReturnType<typeof makeInputs>): number {
+  const expected = floor.equals === 'input' ? inputs.data : op.run(engine, inputs.x, inputs.list, inputs.tiny).data;
+  const result = floor.run(inputs.data);
+  // Sums may round differently (floors.ts adds all rows before rounding): a float32 ulp or so.
+  const close = result.length === expected.length && result.every((v, i) => Math.abs(v - expected[i]!) <= 1e-5 * Math.max(1, Math.abs(v)));
+  if (!close) throw new Error(`the floor of ${op.name} (${floor.name}) does not give the op's result`);
+  return measure(floor.name, () => floor.run(inputs.data), 700).medianMs;
 }
 
 /**
@@ -192,6 +225,9 @@ export interface ComparisonRow {
   readonly numpyMs: number | undefined;
   readonly vsNumpy: number | undefined;
   readonly vsMemcpy: number | undefined;
+  /** The op written by hand for this shape (floors.ts), where there is such a floor. */
+  readonly floorMs: number | undefined;
+  readonly floorVsNumpy: number | undefined;
   readonly allocatedBytes: number;
   /** Output plus one input-sized buffer. */
   readonly allowedBytes: number;
@@ -202,7 +238,10 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
   const gc = runInNewContext('gc') as () => void;
   const inputs = makeInputs(engine);
   const target = new Float32Array(SIZE);
-  const memcpyMs = measure('memcpy', () => target.set(inputs.data)).medianMs;
+  // The floor every ratio is taken against: timed before and after the engine's ops, the lower
+  // kept, so that one busy spell on the machine does not skew every ÷ memcpy of the run.
+  const timeMemcpy = (): number => measure('memcpy', () => target.set(inputs.data)).medianMs;
+  let memcpyMs = timeMemcpy();
 
   const baselineDir = process.env.EINOPS_BASELINE;
   const baseline = baselineDir === undefined ? undefined : ((await import(`${baselineDir}/src/index.ts`)) as Engine);
@@ -210,10 +249,12 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
   const times = OPS.map((op) => timeEngines(op, baseline));
   const engineMs = times.map(([mine]) => mine);
   const baselineMs = times.map(([, theirs]) => theirs);
+  const floorMs = OPS.map((op) => (op.floor === undefined ? undefined : timeFloor(op, op.floor, inputs)));
+  memcpyMs = Math.min(memcpyMs, timeMemcpy());
   // A GC that V8 starts during the op (its external-memory limit) can free buffers before the
   // counter is read again: the largest of a few tries is the count.
   const allocated = OPS.map((op) =>
-    Math.max(...[0, 1, 2].map(() => allocatedBytes(gc, () => op.run(engine, inputs.x, inputs.list, inputs.tiny)))),
+    Math.max(...[0, 1, 2].map(() => allocatedBytes(gc, () => consume(engine, op, inputs.x, inputs.list, inputs.tiny)))),
   );
   const numpy = timeNumpy();
   const tf = await loadTf();
@@ -231,6 +272,8 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
       numpyMs,
       vsNumpy: numpyMs === undefined ? undefined : engineMs[i]! / numpyMs,
       vsMemcpy: op.perCall === true ? undefined : engineMs[i]! / memcpyMs,
+      floorMs: floorMs[i],
+      floorVsNumpy: floorMs[i] === undefined || numpyMs === undefined ? undefined : floorMs[i]! / numpyMs,
       allocatedBytes: allocated[i]!,
       allowedBytes: op.perCall === true ? 0 : op.outBytes + BYTES,
     };
@@ -250,6 +293,8 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
       'numpy',
       '÷ numpy',
       '÷ memcpy',
+      'JS floor',
+      'floor÷numpy',
       'allocated',
       'out + in',
     ],
@@ -262,6 +307,8 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
       time(r.numpyMs),
       ratio(r.vsNumpy),
       ratio(r.vsMemcpy),
+      time(r.floorMs),
+      ratio(r.floorVsNumpy),
       mb(r.allocatedBytes),
       mb(r.allowedBytes),
     ]),

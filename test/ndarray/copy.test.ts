@@ -179,6 +179,20 @@ describe('copyStrided kernel specialisations', () => {
     }
   });
 
+  // Under a broadcast axis the inner copy runs once per replicated block: a transpose tile, row
+  // pairs (with an outer axis of their own) and rows.
+  it('each inner kernel under a broadcast axis: tiles, row pairs and rows, every dtype', () => {
+    for (const dtype of DTYPES) {
+      const buffer = randomValues(dtype, 3 * 120 + 1, prng(17));
+      const views: ViewSpec[] = [
+        { dtype, shape: [3, 2, 9, 10], strides: [90, 0, 1, 9], offset: 1, buffer }, // tile
+        { dtype, shape: [3, 2, 5, 2, 12], strides: [120, 0, 24, 1, 2], offset: 0, buffer }, // pairs
+        { dtype, shape: [3, 2, 4, 20], strides: [100, 0, 21, 1], offset: 1, buffer }, // rows
+      ];
+      for (const v of views) expect(sameValues(copyOf(v), naiveElements(v)), `${dtype} ${v.shape}`).toBe(true);
+    }
+  });
+
   it('space-to-depth and 2x upsample layouts, every dtype', () => {
     for (const dtype of DTYPES) {
       // b c (h h1) (w w1) -> b (h1 w1 c) h w on [2, 3, 4, 10]

@@ -180,9 +180,11 @@ describe('reduce kernel specialisations', () => {
   };
   const ops = (dtype: DType): ReduceOp[] => OPS.filter((op) => op !== 'mean' || isFloat(dtype));
 
-  it('unrolled sums over contiguous and strided rows of every length 1-19, every dtype', () => {
+  // Contiguous rows are summed sixteen, then four, then one element at a time: lengths 1-37
+  // reach every remainder of both.
+  it('unrolled sums over contiguous and strided rows of every length 1-37, every dtype', () => {
     for (const dtype of DTYPES) {
-      for (let n = 1; n <= 19; n++) {
+      for (let n = 1; n <= 37; n++) {
         for (const gap of [1, 3]) {
           const buffer = randomValues(dtype, 3 * n * gap + 2, prng(n * 7 + gap));
           const x = fromView(buffer, dtype, [3, n], [n * gap, gap], 1);
@@ -210,12 +212,14 @@ describe('reduce kernel specialisations', () => {
     }
   });
 
-  // A float32 sum or mean over leading axes sums each block of columns over every row in a
-  // float64 scratch and narrows it into the output: rows 1-17 (passes of 8, 4, 2, 1), kept runs
-  // shorter and longer than a block, leading axes of rank 1-7, sliced and transposed inputs.
+  // A float32 sum or mean over leading axes adds the rows of each block of columns straight into
+  // the output, in passes of 8, 4, 2 and 1 rows (the first pass storing): rows 1-17 reach every
+  // pass as the first and as a later one; kept runs shorter and longer than a block of 16384
+  // columns, leading axes of rank 1-7, sliced and transposed inputs.
   it('float32 sums and means over the leading axes, every rank, rows 1-17, views', () => {
     for (let rows = 1; rows <= 17; rows++) {
-      for (const n of [1, 7, 2048, 2048 * 2 + 5]) {
+      const long = rows % 4 === 3 ? [16384 * 2 + 5] : []; // the naive reference is slow
+      for (const n of [1, 7, 2048, 2048 * 2 + 5, ...long]) {
         const buffer = randomValues('float32', rows * n + 3, prng(rows * 31 + n));
         const x = fromView(buffer as Float32Array, 'float32', [rows, n], [n, 1], 3 * Number(rows % 2 === 0));
         for (const op of ['sum', 'mean'] as const) {
@@ -241,6 +245,15 @@ describe('reduce kernel specialisations', () => {
     const empty = tensor(new Float32Array(0), [4, 0]);
     expect(Array.from(reduce(empty, 'sum', [0]).data)).toEqual([]);
     expect(Array.from(reduce(tensor(new Float32Array(0), [0, 3]), 'sum', [0]).data)).toEqual([0, 0, 0]);
+  });
+
+  it('float32 sums over leading axes round once per pass of up to eight rows, not once per row', () => {
+    // Column 0: 2^24 then eight ones. Adding row by row in float32 (as numpy does) sticks at
+    // 2^24, since 2^24 + 1 is not a float32; the first pass adds eight rows in float64.
+    const rows = [2 ** 24, 1, 1, 1, 1, 1, 1, 1, 1];
+    const x = tensor(Float32Array.from(rows.flatMap((v) => [v, v / 2])), [9, 2]);
+    expect(Array.from(reduce(x, 'sum', [0]).data)).toEqual([2 ** 24 + 8, 2 ** 23 + 4]);
+    expect(Array.from(reduce(x, 'mean', [0]).data)).toEqual([Math.fround((2 ** 24 + 8) / 9), Math.fround((2 ** 23 + 4) / 9)]);
   });
 
   it('blocked accumulation of rows longer than a block, contiguous and broadcast, every dtype', () => {
