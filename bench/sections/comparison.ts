@@ -21,7 +21,7 @@ import { runInNewContext } from 'node:vm';
 import type * as TF from '@tensorflow/tfjs';
 import * as engine from '../../src/index';
 import { formatTime, measure, measurePerCall, printTable, runNumpy } from '../measure';
-import { FRESH_COPY, GLOBAL_MEAN, SUM_OVER_BATCH, WORKLOAD_SHAPE, type Floor } from './floors';
+import { FRESH_COPY, GLOBAL_MEAN, SUM_OVER_BATCH, WORKLOAD_SHAPE, wasmSumOverBatch, type Floor } from './floors';
 
 type Engine = typeof engine;
 type Tensor = engine.NDArray;
@@ -170,6 +170,17 @@ function timeFloor(op: Op, floor: Floor, inputs: ReturnType<typeof makeInputs>):
   return measure(floor.name, () => floor.run(inputs.data), 700).medianMs;
 }
 
+/** The row of the sum over the batch, which the wasm floor is for. */
+const SUM_OVER_BATCH_ROW = OPS.findIndex((op) => op.floor === SUM_OVER_BATCH);
+
+/** floors.ts's wasm sum over the batch, checked against the engine's result like the other floors. */
+function timeWasmSum(inputs: ReturnType<typeof makeInputs>): { withCopiesMs: number; sumAloneMs: number } | undefined {
+  const wasm = wasmSumOverBatch();
+  if (wasm === undefined) return undefined;
+  const withCopiesMs = timeFloor(OPS[SUM_OVER_BATCH_ROW]!, { name: 'wasm sum over batch', run: wasm.run, equals: 'result' }, inputs);
+  return { withCopiesMs, sumAloneMs: measure('wasm sum alone', wasm.sumInPlace, 700).medianMs };
+}
+
 /**
  * TensorFlow.js is loaded only here, after the engine has been timed: its heap makes every
  * garbage collection that the engine's 25.6 MB results trigger slower (measured: the engine's
@@ -251,6 +262,7 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
   const baselineMs = times.map(([, theirs]) => theirs);
   const floorMs = OPS.map((op) => (op.floor === undefined ? undefined : timeFloor(op, op.floor, inputs)));
   memcpyMs = Math.min(memcpyMs, timeMemcpy());
+  const wasm = timeWasmSum(inputs);
   // A GC that V8 starts during the op (its external-memory limit) can free buffers before the
   // counter is read again: the largest of a few tries is the count.
   const allocated = OPS.map((op) =>
@@ -315,6 +327,13 @@ export async function comparisonSection(): Promise<{ shape: readonly number[]; m
   );
   const numpyNote = 'version' in numpy ? `numpy ${numpy.version}` : numpy.skipped;
   console.log(numpyNote);
+  if (wasm !== undefined) {
+    const vs = (ms: number): string => ('times' in numpy ? ` (${ratio(ms / numpy.times[SUM_OVER_BATCH_ROW]!)} numpy)` : '');
+    console.log(
+      `sum over batch with WebAssembly SIMD: ${time(wasm.withCopiesMs)}${vs(wasm.withCopiesMs)} copying in and out, ` +
+        `${time(wasm.sumAloneMs)}${vs(wasm.sumAloneMs)} for the sum alone on data already in wasm memory`,
+    );
+  }
   return {
     shape: SHAPE,
     memcpyMs,

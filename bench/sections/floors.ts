@@ -3,9 +3,9 @@
  * written by hand for exactly this shape and dtype, with nothing general about them (no
  * strides, no dispatch, no accumulator wider than needed). An engine kernel can only be slower,
  * so when one of these is slower than numpy, that op's "at most numpy's time" cannot be met in
- * JavaScript; only SIMD over the tensor's own memory could, which JS typed arrays do not offer
- * (WebAssembly's SIMD reads only its own memory, and copying the input there costs a memcpy,
- * already more than numpy's whole reduction).
+ * JavaScript; only SIMD over the tensor's own memory could, which JS typed arrays do not offer.
+ * WebAssembly's SIMD reads only its own memory: wasmSumOverBatch times it with the copies a
+ * wasm kernel over a JS tensor needs, and without them.
  *
  * - fresh copy: allocate an output as the engine does (uninitialised where Node allows) and
  *   copy the input into it. The floor of every op that materialises a new 25.6 MB result; it
@@ -39,7 +39,7 @@ export function freshCopy(src: Float32Array): Float32Array {
 /** `b c h w -> c h w` with sum, written out for ten rows. */
 export function sumOverBatch(src: Float32Array): Float32Array {
   const n = CHANNELS * PLANE;
-  const out = new Float32Array(n);
+  const out = freshFloat32(n); // every element is written, as the engine's output is
   for (let i = 0; i < n; i++) {
     out[i] =
       src[i]! +
@@ -92,3 +92,62 @@ export interface Floor {
 export const FRESH_COPY: Floor = { name: 'fresh copy', run: freshCopy, equals: 'input' };
 export const SUM_OVER_BATCH: Floor = { name: 'sum of ten rows by hand', run: sumOverBatch, equals: 'result' };
 export const GLOBAL_MEAN: Floor = { name: 'row means by hand', run: globalMean, equals: 'result' };
+
+/**
+ * The sum over the batch with WebAssembly SIMD (f32x4.add, four columns per instruction), as a
+ * wasm kernel in this package would have to run it: the input copied into the module's memory,
+ * summed there, the result copied out. Also timed: the sum alone, as if the data already lived
+ * in wasm memory. The module, from this text (wat2wasm):
+ *
+ *   (module
+ *     (memory (export "memory") 1)
+ *     ;; out[j] = the sum over r < rows of src[r*n + j], four columns at a time (n % 4 == 0)
+ *     (func (export "sumRows") (param $src i32) (param $rows i32) (param $n i32) (param $out i32)
+ *       (local $j i32) (local $r i32) (local $acc v128) (local $p i32) (local $stride i32)
+ *       (local.set $stride (i32.shl (local.get $n) (i32.const 2)))
+ *       (local.set $j (i32.const 0))
+ *       (block $done (loop $cols
+ *         (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+ *         (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+ *         (local.set $acc (v128.load (local.get $p)))
+ *         (local.set $r (i32.const 1))
+ *         (block $rdone (loop $rowsl
+ *           (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+ *           (local.set $p (i32.add (local.get $p) (local.get $stride)))
+ *           (local.set $acc (f32x4.add (local.get $acc) (v128.load (local.get $p))))
+ *           (local.set $r (i32.add (local.get $r) (i32.const 1)))
+ *           (br $rowsl)))
+ *         (v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (local.get $acc))
+ *         (local.set $j (i32.add (local.get $j) (i32.const 4)))
+ *         (br $cols))))
+ *   )
+ */
+const SUM_ROWS_WASM =
+  'AGFzbQEAAAABCAFgBH9/f38AAwIBAAUDAQABBxQCBm1lbW9yeQIAB3N1bVJvd3MAAAp5AXcDAn8BewJ/IAJBAnQhCEEAIQQCQANAIAQgAk8NASAAIARBAnRqIQcgB/0ABAAhBkEBIQUCQANAIAUgAU8NASAHIAhqIQcgBiAH/QAEAP3kASEGIAVBAWohBQwACwsgAyAEQQJ0aiAG/QsEACAEQQRqIQQMAAsLCw==';
+
+export interface WasmSumOverBatch {
+  /** Copy in, sum, copy out: what a wasm kernel over a JS tensor costs. */
+  readonly run: (src: Float32Array) => Float32Array;
+  /** The sum alone, on the copy already in wasm memory. */
+  readonly sumInPlace: () => void;
+}
+
+/** The wasm sum over the batch, or undefined where WebAssembly SIMD is not available. */
+export function wasmSumOverBatch(): WasmSumOverBatch | undefined {
+  const bytes = Uint8Array.from(atob(SUM_ROWS_WASM), (c) => c.charCodeAt(0));
+  if (!WebAssembly.validate(bytes)) return undefined;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+  const { memory, sumRows } = instance.exports as { memory: WebAssembly.Memory; sumRows: (src: number, rows: number, n: number, out: number) => void };
+  const n = CHANNELS * PLANE;
+  memory.grow(Math.ceil(((SIZE + n) * 4) / 65536));
+  const heap = new Float32Array(memory.buffer);
+  const sumInPlace = (): void => sumRows(0, BATCH, n, SIZE * 4);
+  return {
+    run: (src) => {
+      heap.set(src);
+      sumInPlace();
+      return heap.slice(SIZE, SIZE + n);
+    },
+    sumInPlace,
+  };
+}
