@@ -16,3 +16,17 @@ export const stacked = rearrange([x, x], 'n b c h w -> b n c h w'); // => NDArra
 declare const anyRank: NDArray<number[], 'float32'>;
 export const ranked = rearrange(anyRank, 'b c h w -> b (c h w)'); // => NDArray<[number, number], "float32">
 export const open = rearrange(anyRank, 'b ... -> ... b'); // => NDArray<[...number[], number], "float32">
+
+// toArray and iteration read the shape through `this` (see ndarray.ts): the same nesting and
+// rows as before, and a tensor of a literal shape passes where a plain NDArray is taken.
+const small = tensor([[1, 2, 3], [4, 5, 6]]); // => NDArray<[2, 3], "float32">
+export const nested = small.toArray(); // => number[][]
+export const flags = tensor([true, false]).toArray(); // => boolean[]
+export const scalar = tensor(7).toArray(); // => number
+export const rows = [...small]; // => NDArray<[3], "float32">[]
+const [firstRow] = small;
+export const row = firstRow!; // => NDArray<[3], "float32">
+export const rowValues = firstRow!.toArray(); // => number[]
+export const anyRows = [...anyRank]; // => NDArray<number[], "float32">[]
+export const widened: NDArray = small;
+export const byDType: NDArray<readonly number[], 'float32'> = small; // => NDArray<readonly number[], "float32">

@@ -3,7 +3,7 @@
 export type { DType, DTypeArrays, DTypeOfArray, ElementOf, TypedArray } from './dtype';
 export { dtypeOfArray, isFloatDType, isDType } from './dtype';
 export { MAX_ELEMENTS, checkedSize } from './shape';
-export type { NestedArray, NestedOf, TailShape, ViewInfo } from './ndarray';
+export type { NestedArray, NestedArrayOf, NestedOf, RowOf, TailShape, ViewInfo } from './ndarray';
 export { NDArray, fromView, viewInfo } from './ndarray';
 export type { LeafDType, NestedInput, ShapeOf } from './tensor';
 export { tensor } from './tensor';

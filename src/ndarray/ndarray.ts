@@ -22,6 +22,17 @@ export type TailShape<S extends readonly number[]> = S extends readonly [number,
   ? Rest
   : number[];
 
+// NDArray's members that compute a type from its shape take it from `this` rather than from S:
+// a conditional type of S in a member makes TypeScript measure S as invariant (and its measure
+// unreliable), so NDArray<[2, 3]> would be compared member by member with NDArray<number[]>.
+// Through `this`, S is measured covariant and such a check is one comparison of the shapes.
+
+/** What `toArray()` gives for an NDArray type T: nested arrays of its shape and element type. */
+export type NestedArrayOf<T> = T extends NDArray<infer S, infer D> ? NestedArray<S, ElementOf<D>> : never;
+
+/** What iterating over an NDArray type T yields: its elements along the first axis. */
+export type RowOf<T> = T extends NDArray<infer S, infer D> ? NDArray<TailShape<S>, D> : never;
+
 /** The raw strided layout of a tensor, for backends and kernels. */
 export interface ViewInfo<D extends DType = DType> {
   readonly buffer: DTypeArrays[D];
@@ -140,7 +151,7 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
   }
 
   /** Nested JS arrays (booleans for 'bool'); a 0-d array gives its scalar. */
-  toArray(): NestedArray<S, ElementOf<D>> {
+  toArray(): NestedArrayOf<this> {
     const data = this.data;
     const asBool = this.dtype === 'bool';
     const shape = this.#shape;
@@ -155,18 +166,18 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
       for (let i = 0; i < n; i++) out[i] = build(axis + 1);
       return out;
     };
-    return build(0) as NestedArray<S, ElementOf<D>>;
+    return build(0) as NestedArrayOf<this>;
   }
 
   /** Iterates over the first axis, yielding views of rank ndim - 1 that share this buffer. */
-  *[Symbol.iterator](): IterableIterator<NDArray<TailShape<S>, D>> {
+  *[Symbol.iterator](): IterableIterator<RowOf<this>> {
     if (this.ndim === 0) throw new EinopsError('cannot iterate over a 0-d array');
     const n = this.#shape[0]!;
     const innerSize = n === 0 ? 0 : this.size / n;
     for (let i = 0; i < n; i++) {
       // Read the layout each step: a concurrent `data` read may have swapped it.
       const stride = this.#strides[0]!;
-      yield new NDArray<TailShape<S>, D>(
+      const row = new NDArray<TailShape<S>, D>(
         CONSTRUCT,
         this.#buffer,
         this.dtype,
@@ -175,6 +186,8 @@ export class NDArray<S extends readonly number[] = readonly number[], D extends 
         this.#offset + i * stride,
         innerSize,
       );
+      // RowOf<this> is that type once `this` is known; inside the class TypeScript cannot tell.
+      yield row as unknown as RowOf<this>;
     }
   }
 
