@@ -5,10 +5,11 @@
 // Four files share one prelude (the imports and 2N declared tensors): the prelude alone (the
 // baseline, 0 calls), the prelude with one call (the first call's cost), with N calls and with
 // 2N calls. Per call is (N calls − 0 calls) / N: the fixed cost of loading the declarations and
-// checking the prelude is left out, but not the compiler's warm-up (its JIT) on the code that
-// these types exercise, which dominates the time of 100 calls under TypeScript 5.9/6; "warm" is
-// (2N calls − N calls) / N, what further calls cost once the compiler is warm, as an editor's
-// language server is. Times are medians of several runs (--runs, 3 by default).
+// checking the prelude is left out, but not what the first calls pay once (resolving the
+// library's declarations, NDArray's variance, the lib's array types: about a third of the time
+// of 100 calls under TypeScript 5.9/6); "warm" is (2N calls − N calls) / N, what further calls
+// cost once that is done, as in an editor's language server. Times are medians of several runs
+// (--runs, 3 by default).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
