@@ -30,3 +30,12 @@ export const rowValues = firstRow!.toArray(); // => number[]
 export const anyRows = [...anyRank]; // => NDArray<number[], "float32">[]
 export const widened: NDArray = small;
 export const byDType: NDArray<readonly number[], 'float32'> = small; // => NDArray<readonly number[], "float32">
+// In generic code the rows and nested arrays stay typed by the shape parameter.
+export function sizesOfRows<S extends readonly number[]>(t: NDArray<S, 'float32'>): number[] {
+  const sizes: number[] = [];
+  for (const r of t) {
+    const nested: number | readonly unknown[] = r.toArray();
+    sizes.push(r.size * r.shape.length, Array.isArray(nested) ? nested.length : 0);
+  }
+  return sizes;
+}
