@@ -11,6 +11,10 @@
  *   copy the input into it. The floor of every op that materialises a new 25.6 MB result; it
  *   is above the memcpy floor by the page faults of fresh memory, which numpy avoids when
  *   malloc hands back the block its last result freed.
+ * - element copy: the same, but a JS loop moves the elements one at a time, in order, as
+ *   4-byte words, sixteen per iteration. A transpose whose last axis moves has no contiguous
+ *   run to hand to `set`, so it moves every element this way (and out of order): this is its
+ *   floor in JS.
  * - sum over batch: one expression over the ten rows per output element, into a fresh output.
  * - global mean: four float64 accumulators over each contiguous row of 20,000 elements.
  */
@@ -33,6 +37,33 @@ function freshFloat32(length: number): Float32Array {
 export function freshCopy(src: Float32Array): Float32Array {
   const out = freshFloat32(SIZE);
   out.set(src);
+  return out;
+}
+
+/** A fresh output filled by a JS loop, one 4-byte word at a time, sixteen per iteration. */
+export function elementCopy(src: Float32Array): Float32Array {
+  const out = freshFloat32(SIZE);
+  const from = new Uint32Array(src.buffer, src.byteOffset, SIZE);
+  const to = new Uint32Array(out.buffer, out.byteOffset, SIZE);
+  // SIZE is a multiple of 16.
+  for (let i = 0; i < SIZE; i += 16) {
+    to[i] = from[i]!;
+    to[i + 1] = from[i + 1]!;
+    to[i + 2] = from[i + 2]!;
+    to[i + 3] = from[i + 3]!;
+    to[i + 4] = from[i + 4]!;
+    to[i + 5] = from[i + 5]!;
+    to[i + 6] = from[i + 6]!;
+    to[i + 7] = from[i + 7]!;
+    to[i + 8] = from[i + 8]!;
+    to[i + 9] = from[i + 9]!;
+    to[i + 10] = from[i + 10]!;
+    to[i + 11] = from[i + 11]!;
+    to[i + 12] = from[i + 12]!;
+    to[i + 13] = from[i + 13]!;
+    to[i + 14] = from[i + 14]!;
+    to[i + 15] = from[i + 15]!;
+  }
   return out;
 }
 
@@ -90,6 +121,7 @@ export interface Floor {
 }
 
 export const FRESH_COPY: Floor = { name: 'fresh copy', run: freshCopy, equals: 'input' };
+export const ELEMENT_COPY: Floor = { name: 'element copy', run: elementCopy, equals: 'input' };
 export const SUM_OVER_BATCH: Floor = { name: 'sum of ten rows by hand', run: sumOverBatch, equals: 'result' };
 export const GLOBAL_MEAN: Floor = { name: 'row means by hand', run: globalMean, equals: 'result' };
 
