@@ -1,6 +1,6 @@
 // Type-check budget of the ops' signatures: instantiations and check time per call, measured with
 // `tsc --extendedDiagnostics` on generated files of typical calls, under TypeScript 5.9 (tsd's),
-// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--runs N] [--quick 7,6] [--module path/to/einops/types] [--set einsum] [--json]
+// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--runs N] [--quick 7,6] [--module path/to/einops/types] [--set einsum] [--steady] [--json]
 //
 // Four files share one prelude (the imports and 2N declared tensors): the prelude alone (the
 // baseline, 0 calls), the prelude with one call (the first call's cost), with N calls and with
@@ -207,11 +207,19 @@ const compilers = {
   '7': { tsc: 'node_modules/typescript7/bin/tsc' },
 };
 
+// --steady: the JS compilers run under V8's --single-threaded, so their garbage collection and
+// JIT compilation happen on the main thread, inside the check time. Times come out higher, but
+// another process on the machine then disturbs them far less (about ±3% between runs, where
+// the default mode's spread was 10–20% under load): for comparing two versions, not for the
+// budget. The native compiler (7) has no such mode.
+const nodeFlags = args.includes('--steady') ? ['--single-threaded'] : [];
+
 /** `tsc --extendedDiagnostics`: instantiations and its "Check time" (wall clock). */
 function measure(tsc, name) {
   let text;
   try {
-    text = execFileSync(process.execPath, [join(root, tsc), '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'], { encoding: 'utf8' });
+    const flags = tsc.includes('typescript7') ? [] : nodeFlags;
+    text = execFileSync(process.execPath, [...flags, join(root, tsc), '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'], { encoding: 'utf8' });
   } catch (error) {
     throw new Error(`${name}.ts does not compile:\n${error.stdout}`);
   }
@@ -221,7 +229,7 @@ function measure(tsc, name) {
 
 /** The same check through the JS API, for its CPU time, which other load on the machine disturbs less. */
 function measureCpu(api, name) {
-  const text = execFileSync(process.execPath, [join(root, 'bench/types/check.mjs'), join(root, api), join(out, `tsconfig.${name}.json`)], { encoding: 'utf8' });
+  const text = execFileSync(process.execPath, [...nodeFlags, join(root, 'bench/types/check.mjs'), join(root, api), join(out, `tsconfig.${name}.json`)], { encoding: 'utf8' });
   return JSON.parse(text).cpuMs;
 }
 
@@ -268,6 +276,7 @@ for (const version of versions) {
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(`${count} typical calls on as many tensors, against the declarations of ${relative(root, source)}`);
+  if (nodeFlags.length > 0) console.log('--steady: TypeScript 5.9 and 6 under V8 --single-threaded (GC and JIT inside the check time; for comparing versions)');
   console.log(
     `per call: (file of ${count} calls − file of 0 calls, same imports and tensors) / ${count}, so without the fixed cost of ` +
       `loading the declarations (it still holds the compiler's warm-up on these types); warm: (file of ${2 * count} − file of ` +
