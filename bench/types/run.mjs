@@ -279,8 +279,8 @@ else {
   if (nodeFlags.length > 0) console.log('--steady: TypeScript 5.9 and 6 under V8 --single-threaded (GC and JIT inside the check time; for comparing versions)');
   console.log(
     `per call: (file of ${count} calls − file of 0 calls, same imports and tensors) / ${count}, so without the fixed cost of ` +
-      `loading the declarations (it still holds the compiler's warm-up on these types); warm: (file of ${2 * count} − file of ` +
-      `${count}) / ${count}, the next calls once warm, as in an editor; first call: (1 call − 0 calls); ` +
+      `loading the declarations (it still holds what the first calls pay once: resolving the library's declarations and the types they use); warm: (file of ${2 * count} − file of ` +
+      `${count}) / ${count}, the next calls once that is paid, as in an editor; first call: (1 call − 0 calls); ` +
       `times are medians of ${runs} run${runs === 1 ? '' : 's'} ("check" is tsc's wall-clock Check time, "CPU" the checker's CPU time)`,
   );
   for (const [version, r] of Object.entries(report)) {
