@@ -42,7 +42,7 @@ interface Op {
   /** Bytes of the result. */
   readonly outBytes: number;
   readonly perCall?: boolean;
-  /** The same work written by hand for this shape alone (floors.ts): what plain JS can reach. */
+  /** The op, or the part of its work it cannot skip, written by hand for this shape (floors.ts). */
   readonly floor?: Floor;
 }
 
@@ -236,7 +236,7 @@ export interface ComparisonRow {
   readonly numpyMs: number | undefined;
   readonly vsNumpy: number | undefined;
   readonly vsMemcpy: number | undefined;
-  /** The op written by hand for this shape (floors.ts), where there is such a floor. */
+  /** The op's floor (floors.ts), where it has one: what plain JS can reach at best. */
   readonly floorMs: number | undefined;
   readonly floorVsNumpy: number | undefined;
   readonly floorVsMemcpy: number | undefined;
