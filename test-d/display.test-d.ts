@@ -23,6 +23,11 @@ const small = tensor([[1, 2, 3], [4, 5, 6]]); // => NDArray<[2, 3], "float32">
 export const nested = small.toArray(); // => number[][]
 export const flags = tensor([true, false]).toArray(); // => boolean[]
 export const scalar = tensor(7).toArray(); // => number
+// Each kind of argument still picks its overload (nested arrays are tried before a lone typed array).
+export const wrapped = tensor(new Uint8Array(4)); // => NDArray<[number], "uint8">
+export const wrappedAs = tensor(new Float64Array(4), undefined, 'float32'); // => NDArray<[number], "float32">
+export const flatShaped = tensor([1, 2, 3, 4], [2, 2]); // => NDArray<[2, 2], "float32">
+export const nestedAs = tensor([[1, 2], [3, 4]], undefined, 'int32'); // => NDArray<[2, 2], "int32">
 export const rows = [...small]; // => NDArray<[3], "float32">[]
 const [firstRow] = small;
 export const row = firstRow!; // => NDArray<[3], "float32">
