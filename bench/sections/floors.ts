@@ -1,9 +1,8 @@
 /**
  * What plain JavaScript can reach on the comparison's workload, whatever the engine: loops
  * written by hand for exactly this shape and dtype, with nothing general about them (no
- * strides, no dispatch, no accumulator wider than needed). An engine kernel can only be slower,
- * so when one of these is slower than numpy, that op's "at most numpy's time" cannot be met in
- * JavaScript; only SIMD over the tensor's own memory could, which JS typed arrays do not offer.
+ * strides, no dispatch). An engine kernel can only be slower, so when one of these is slower
+ * than numpy, that op's "at most numpy's time" cannot be met in JavaScript; only SIMD over the tensor's own memory could, which JS typed arrays do not offer.
  * WebAssembly's SIMD reads only its own memory: wasmSumOverBatch times it with the copies a
  * wasm kernel over a JS tensor needs, and without them.
  *
@@ -18,6 +17,7 @@
  * - sum over batch: one expression over the ten rows per output element, into a fresh output.
  * - global mean: four float64 accumulators over each contiguous row of 20,000 elements.
  */
+import { allocateForOverwrite } from '../../src/ndarray/dtype';
 
 /** The comparison's workload: one float32 tensor of this shape. */
 export const WORKLOAD_SHAPE = [10, 32, 100, 200] as const;
@@ -26,12 +26,8 @@ const [BATCH, CHANNELS, HEIGHT, WIDTH] = WORKLOAD_SHAPE;
 const PLANE = HEIGHT * WIDTH;
 const SIZE = BATCH * CHANNELS * PLANE;
 
-// Found as a global, never imported: the same allocation the engine's dtype.ts uses in Node.
-const bufferGlobal = (globalThis as { Buffer?: { allocUnsafeSlow(bytes: number): Uint8Array } }).Buffer;
-
-function freshFloat32(length: number): Float32Array {
-  return bufferGlobal === undefined ? new Float32Array(length) : new Float32Array(bufferGlobal.allocUnsafeSlow(length * 4).buffer, 0, length);
-}
+/** An output allocated as the engine allocates one that it fills entirely. */
+const freshFloat32 = (length: number): Float32Array => allocateForOverwrite('float32', length);
 
 /** Allocates a fresh output and copies the input into it. */
 export function freshCopy(src: Float32Array): Float32Array {
