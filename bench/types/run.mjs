@@ -215,10 +215,9 @@ const compilers = {
 const nodeFlags = args.includes('--steady') ? ['--single-threaded'] : [];
 
 /** `tsc --extendedDiagnostics`: instantiations and its "Check time" (wall clock). */
-function measure(tsc, name) {
+function measure(tsc, name, flags) {
   let text;
   try {
-    const flags = tsc.includes('typescript7') ? [] : nodeFlags;
     text = execFileSync(process.execPath, [...flags, join(root, tsc), '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'], { encoding: 'utf8' });
   } catch (error) {
     throw new Error(`${name}.ts does not compile:\n${error.stdout}`);
@@ -250,7 +249,8 @@ for (const version of versions) {
   const results = { baseline: [], first: [], calls: [], more: [] };
   for (let run = 0; run < runs; run++) {
     for (const name of Object.keys(results)) {
-      const { instantiations, check } = measure(tsc, name);
+      // The native compiler (no JS API) is no V8 program: --steady does not apply to it.
+      const { instantiations, check } = measure(tsc, name, api === undefined ? [] : nodeFlags);
       results[name].push({ instantiations, check, cpu: api === undefined ? Number.NaN : measureCpu(api, name) });
     }
   }
