@@ -22,6 +22,12 @@ export type TailShape<S extends readonly number[]> = S extends readonly [number,
   ? Rest
   : number[];
 
+// S and D are declared covariant (`out`), which the compiler verifies against the members when
+// it builds this file. Without the annotations TypeScript measures their variance the first time
+// two NDArray types are related or inferred from (every op's first call): it compares marker
+// instantiations of the whole class, member by member (about 350 instantiations and 80M
+// instructions of the bench's first call, `npm run bench:types`).
+//
 // NDArray's members that compute a type from its shape take it from `this` rather than from S:
 // a conditional type of S in a member makes TypeScript measure S as invariant (and its measure
 // unreliable), so NDArray<[2, 3]> would be compared member by member with NDArray<number[]>.
@@ -75,7 +81,7 @@ let readContiguous: (x: NDArray) => boolean;
  * row1!.toArray();                           // [4, 5, 6]
  * ```
  */
-export class NDArray<S extends readonly number[] = readonly number[], D extends DType = DType> {
+export class NDArray<out S extends readonly number[] = readonly number[], out D extends DType = DType> {
   readonly dtype: D;
   readonly size: number;
   readonly ndim: number;

@@ -4,6 +4,7 @@
  * and the error message otherwise, so a wrong call is an error on the pattern argument that
  * reads like the runtime's EinopsError.
  */
+import type { NDArray } from '../ndarray/ndarray';
 import type { AxesLengths } from './bind';
 import type { RecipeOp } from './compile';
 import type { WriteMeanOfIntegersMessage, WriteUnknownReductionMessage } from './messages';
@@ -39,8 +40,15 @@ export type PatternParameter<P extends string, Result> = [Extract<Result, string
   ? P
   : NoInfer<Extract<Result, string>>;
 
-/** The input's tensor type with the result's shape (any shape when the call is an error). */
-type Shaped<X, Result> = [InputEntry<X>] extends [never]
+/**
+ * The input's tensor type with the result's shape (any shape when the call is an error). An
+ * NDArray is rebuilt directly, without its registry entry (see InputEntry in registry.ts).
+ */
+type Shaped<X, Result> = X extends NDArray<readonly number[], infer D>
+  ? NDArray<Result extends readonly number[] ? Result : number[], D>
+  : RegistryShaped<X, Result>;
+
+type RegistryShaped<X, Result> = [InputEntry<X>] extends [never]
   ? TensorOf<X>
   : InputEntry<X, Result extends readonly number[] ? Result : number[]>['withShape'];
 
