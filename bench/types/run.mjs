@@ -1,6 +1,6 @@
 // Type-check budget of the ops' signatures: instantiations and check time per call, measured with
 // `tsc --extendedDiagnostics` on generated files of typical calls, under TypeScript 5.9 (tsd's),
-// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--runs N] [--quick 7,6] [--module path/to/einops/types] [--set einsum] [--steady] [--json]
+// 6 and 7. Usage: node bench/types/run.mjs [--calls N] [--runs N] [--quick 7,6] [--module path/to/einops/types] [--set einsum] [--steady] [--instructions] [--json]
 //
 // Four files share one prelude (the imports and 2N declared tensors): the prelude alone (the
 // baseline, 0 calls), the prelude with one call (the first call's cost), with N calls and with
@@ -10,7 +10,7 @@
 // of 100 calls under TypeScript 5.9/6); "warm" is (2N calls − N calls) / N, what further calls
 // cost once that is done, as in an editor's language server. Times are medians of several runs
 // (--runs, 3 by default).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,6 +226,28 @@ function measure(tsc, name, flags) {
   return { instantiations: number('Instantiations'), check: number('Check time') * 1000 };
 }
 
+// --instructions: each file's check counted in machine instructions instead of timed: tsc under
+// valgrind (Debian's `valgrind` package; cachegrind without the cache model), V8 single-threaded.
+// The count moves by well under 1% between runs whatever else the machine does, so two versions
+// of the types can be told apart by a few percent, which wall-clock times on a shared machine
+// cannot do. It counts the whole process (startup, parsing, JIT compilation), so only
+// differences between files mean anything, as in the per-call figures. JS compilers only.
+const countInstructions = args.includes('--instructions');
+
+/** Instructions of `node --single-threaded tsc` on the file (and its instantiations), under valgrind. */
+function measureInstructions(tsc, name) {
+  const result = spawnSync(
+    'valgrind',
+    ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', join(root, tsc), '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'],
+    { encoding: 'utf8' },
+  );
+  if (result.error) throw new Error(`--instructions needs valgrind (apt-get install valgrind): ${result.error.message}`);
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(result.stderr)?.[1];
+  const instantiations = /^Instantiations:\s+(\d+)/m.exec(result.stdout)?.[1];
+  if (refs === undefined || instantiations === undefined) throw new Error(`${name}.ts: no count from valgrind:\n${result.stdout}\n${result.stderr}`);
+  return { instantiations: Number(instantiations), instructions: Number(refs.replace(/,/g, '')) };
+}
+
 /** The same check through the JS API, for its CPU time, which other load on the machine disturbs less. */
 function measureCpu(api, name) {
   const text = execFileSync(process.execPath, [...nodeFlags, join(root, 'bench/types/check.mjs'), join(root, api), join(out, `tsconfig.${name}.json`)], { encoding: 'utf8' });
@@ -234,8 +256,10 @@ function measureCpu(api, name) {
 
 // --quick: one run each, under the given versions only (e.g. --quick 7,6).
 const quick = option('--quick', undefined);
-const versions = quick === undefined ? Object.keys(compilers) : quick.split(',');
-const runs = quick === undefined ? Number(option('--runs', '3')) : 1;
+const versions = (quick === undefined ? Object.keys(compilers) : quick.split(',')).filter(
+  (version) => !countInstructions || compilers[version].api !== undefined,
+);
+const runs = quick === undefined && !countInstructions ? Number(option('--runs', '3')) : 1;
 const median = (values) => {
   const sorted = values.slice().sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -244,6 +268,18 @@ const median = (values) => {
 const report = {};
 for (const version of versions) {
   const { tsc, api } = compilers[version];
+  if (countInstructions) {
+    const [baseline, first, all, more] = ['baseline', 'first', 'calls', 'more'].map((name) => measureInstructions(tsc, name));
+    const millions = (instructions) => Number((instructions / 1e6).toFixed(1));
+    report[version] = {
+      instantiationsPerCall: Math.round((all.instantiations - baseline.instantiations) / count),
+      firstCallInstantiations: first.instantiations - baseline.instantiations,
+      millionInstructionsPerCall: millions((all.instructions - baseline.instructions) / count),
+      firstCallMillionInstructions: millions(first.instructions - baseline.instructions),
+      warmMillionInstructionsPerCall: millions((more.instructions - all.instructions) / count),
+    };
+    continue;
+  }
   // Times are noisy (other work on the machine): the median of the runs of each file, the
   // files taking turns so that a busy spell falls on all of them alike.
   const results = { baseline: [], first: [], calls: [], more: [] };
@@ -274,7 +310,20 @@ for (const version of versions) {
   };
 }
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
-else {
+else if (countInstructions) {
+  console.log(`${count} typical calls on as many tensors, against the declarations of ${relative(root, source)}`);
+  console.log(
+    `--instructions: tsc under valgrind, V8 single-threaded; per call: (file of ${count} calls − file of 0 calls) / ${count}; ` +
+      `warm: (file of ${2 * count} − file of ${count}) / ${count}; first call: (1 call − 0 calls)`,
+  );
+  for (const [version, r] of Object.entries(report)) {
+    console.log(
+      `TypeScript ${version.padEnd(3)}  ${String(r.instantiationsPerCall).padStart(5)} instantiations/call, ` +
+        `${r.millionInstructionsPerCall}M instructions/call; first call ${r.firstCallInstantiations} instantiations, ` +
+        `${r.firstCallMillionInstructions}M instructions; warm: ${r.warmMillionInstructionsPerCall}M instructions/call`,
+    );
+  }
+} else {
   console.log(`${count} typical calls on as many tensors, against the declarations of ${relative(root, source)}`);
   if (nodeFlags.length > 0) console.log('--steady: TypeScript 5.9 and 6 under V8 --single-threaded (GC and JIT inside the check time; for comparing versions)');
   console.log(
