@@ -63,7 +63,8 @@ type EntryOf<X, S extends readonly number[]> = TensorTypes<X, S>[keyof TensorTyp
 
 // The embedded NDArray, the usual input, is read before the registry: looking an entry up
 // instantiates the TensorTypes interface for X and S and resolves its members, per call. Read
-// directly, the bench's 100 calls check with 6% fewer instructions (`npm run bench:types`).
+// directly, the bench's 100 calls check with 6% fewer instructions
+// (`npm run bench:types -- --instructions`).
 
 /**
  * The registry's entry for an op's input X, with the result's shape S: X's own, or its
