@@ -6,8 +6,8 @@
 // baseline, 0 calls), the prelude with one call (the first call's cost), with N calls and with
 // 2N calls. Per call is (N calls − 0 calls) / N: the fixed cost of loading the declarations and
 // checking the prelude is left out, but not what the first calls pay once (resolving the
-// library's declarations, NDArray's variance, the lib's array types: about a third of the time
-// of 100 calls under TypeScript 5.9/6); "warm" is (2N calls − N calls) / N, what further calls
+// library's declarations and the lib's array types, and the compiler's JIT warming up: the first
+// nine calls take about 40% of the time of 100 under TypeScript 5.9/6); "warm" is (2N calls − N calls) / N, what further calls
 // cost once that is done, as in an editor's language server. Times are medians of several runs
 // (--runs, 3 by default).
 import { execFileSync, spawnSync } from 'node:child_process';

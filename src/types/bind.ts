@@ -383,11 +383,11 @@ type Output<P extends Pattern, S extends readonly number[], A> = IsPlainLeft<P['
   ? [keyof A] extends [never]
     ? IsNamesOnly<P['right']> extends true
       ? NamesAt<P['right']['pre'], IndexOf<P['left']['pre']>, S>
-      : OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A> & Lengths, []>
-    : OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A> & Lengths, []>
+      : OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A>, []>
+    : OutputShape<P['right'], LengthsAt<IndexOf<P['left']['pre']>, S, A>, []>
   : BindShape<P['left'], S, A> extends infer Bound
     ? Bound extends [infer Learnts extends Learnt, infer E extends readonly number[]]
-      ? OutputShape<P['right'], LengthsOf<Learnts, A> & Lengths, E>
+      ? OutputShape<P['right'], LengthsOf<Learnts, A>, E>
       : Bound
     : never;
 

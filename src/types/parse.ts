@@ -389,9 +389,13 @@ type FastClose<
   : FastWords<Next, Underscore, Dims, Group, Names, Anonymous, At, Before>;
 
 /** A side through the fast path, or the full parser when the fast path gives up. */
-type ReadSide<Text extends string, Ctx extends Context> = FastNames<`${Text} `, Ctx['underscore']> extends infer E extends Expression
-  ? E
-  : ParseSide<Text, Ctx>;
+// The fast path gives a side or Unusual: comparing with the literal is cheaper than checking
+// the side against Expression, which the side's user does anyway.
+type ReadSide<Text extends string, Ctx extends Context> = FastNames<`${Text} `, Ctx['underscore']> extends infer E
+  ? E extends Unusual
+    ? ParseSide<Text, Ctx>
+    : E
+  : never;
 
 /** One side alone, as parseShape reads it (`_` allowed when `Underscore`). */
 export type ParseExpression<Text extends string, Underscore extends boolean = false> = ReadSide<
