@@ -10,7 +10,7 @@
 // nine calls take about 40% of the time of 100 under TypeScript 5.9/6); "warm" is (2N calls − N calls) / N, what further calls
 // cost once that is done, as in an editor's language server. Times are medians of several runs
 // (--runs, 3 by default).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,16 +236,30 @@ const countInstructions = args.includes('--instructions');
 
 /** Instructions of `node --single-threaded tsc` on the file (and its instantiations), under valgrind. */
 function measureInstructions(tsc, name) {
-  const result = spawnSync(
-    'valgrind',
-    ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', join(root, tsc), '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'],
-    { encoding: 'utf8' },
-  );
-  if (result.error) throw new Error(`--instructions needs valgrind (apt-get install valgrind): ${result.error.message}`);
-  const refs = /I\s+refs:\s+([\d,]+)/.exec(result.stderr)?.[1];
-  const instantiations = /^Instantiations:\s+(\d+)/m.exec(result.stdout)?.[1];
-  if (refs === undefined || instantiations === undefined) throw new Error(`${name}.ts: no count from valgrind:\n${result.stdout}\n${result.stderr}`);
-  return { instantiations: Number(instantiations), instructions: Number(refs.replace(/,/g, '')) };
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'valgrind',
+      ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', join(root, tsc), '-p', join(out, `tsconfig.${name}.json`), '--extendedDiagnostics'],
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', (error) => reject(new Error(`--instructions needs valgrind (apt-get install valgrind): ${error.message}`)));
+    child.on('close', () => {
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr)?.[1];
+      const instantiations = /^Instantiations:\s+(\d+)/m.exec(stdout)?.[1];
+      if (refs === undefined || instantiations === undefined) reject(new Error(`${name}.ts: no count from valgrind:\n${stdout}\n${stderr}`));
+      else resolve({ instantiations: Number(instantiations), instructions: Number(refs.replace(/,/g, '')) });
+    });
+  });
+}
+
+/** The four files' counts, two at a time: valgrind runs one thread, and the machine has two cores. */
+async function measureAllInstructions(tsc) {
+  const [baseline, first] = await Promise.all([measureInstructions(tsc, 'baseline'), measureInstructions(tsc, 'first')]);
+  const [all, more] = await Promise.all([measureInstructions(tsc, 'calls'), measureInstructions(tsc, 'more')]);
+  return [baseline, first, all, more];
 }
 
 /** The same check through the JS API, for its CPU time, which other load on the machine disturbs less. */
@@ -269,7 +283,7 @@ const report = {};
 for (const version of versions) {
   const { tsc, api } = compilers[version];
   if (countInstructions) {
-    const [baseline, first, all, more] = ['baseline', 'first', 'calls', 'more'].map((name) => measureInstructions(tsc, name));
+    const [baseline, first, all, more] = await measureAllInstructions(tsc);
     const millions = (instructions) => Number((instructions / 1e6).toFixed(1));
     report[version] = {
       instantiationsPerCall: Math.round((all.instantiations - baseline.instantiations) / count),
